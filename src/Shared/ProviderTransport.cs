@@ -1,0 +1,118 @@
+using System.Net.Http.Headers;
+using Newtonsoft.Json;
+
+namespace BrokerAdapters.Internal;
+
+/// <summary>
+/// Sends one request and returns its JSON body, turning every transport, size and parse failure into a typed
+/// <see cref="UserRegistryException"/>. Provider envelopes are interpreted by the caller.
+/// </summary>
+internal static class ProviderTransport
+{
+    /// <summary>The largest response body accepted; a page of 2000 customers is well below it.</summary>
+    public const int MaxResponseBytes = 32 * 1024 * 1024;
+
+    public static async Task<ProviderResponse> SendAsync(
+        HttpClient client,
+        HttpRequestMessage request,
+        ProviderCall call,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (OperationCanceledException ex)
+        {
+            throw ProviderErrors.Timeout(call, ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw ProviderErrors.Transport(call, ex);
+        }
+
+        using (response)
+        {
+            var retryAfter = ProviderErrors.RetryAfter(response.Headers, time.GetUtcNow());
+            byte[] body;
+            try
+            {
+                body = await ReadBoundedAsync(response.Content, call, response, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (OperationCanceledException ex)
+            {
+                throw ProviderErrors.Timeout(call, ex);
+            }
+            catch (HttpRequestException ex)
+            {
+                throw ProviderErrors.Transport(call, ex);
+            }
+            catch (IOException ex)
+            {
+                throw ProviderErrors.Transport(call, new HttpRequestException(HttpRequestError.ResponseEnded, "The response body could not be read.", ex));
+            }
+
+            if (body.Length == 0)
+            {
+                throw response.IsSuccessStatusCode
+                    ? ProviderErrors.Protocol(call, "the provider answered an empty body.", response.StatusCode)
+                    : ProviderErrors.FromStatus(call, response.StatusCode, retryAfter);
+            }
+
+            try
+            {
+                using var stream = new MemoryStream(body, writable: false);
+                return new ProviderResponse(response.StatusCode, WireJson.Parse(stream), retryAfter);
+            }
+            catch (JsonException ex)
+            {
+                if (!response.IsSuccessStatusCode)
+                {
+                    // An HTML error page from a gateway says no more than its status.
+                    throw ProviderErrors.FromStatus(call, response.StatusCode, retryAfter);
+                }
+
+                throw ProviderErrors.Protocol(call, $"the body is not valid JSON (content type {Describe(response.Content.Headers.ContentType)}).", response.StatusCode, ex);
+            }
+        }
+    }
+
+    private static async Task<byte[]> ReadBoundedAsync(HttpContent content, ProviderCall call, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (content.Headers.ContentLength > MaxResponseBytes)
+        {
+            throw ProviderErrors.Protocol(call, $"the body is larger than {MaxResponseBytes} bytes.", response.StatusCode);
+        }
+
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > MaxResponseBytes)
+                {
+                    throw ProviderErrors.Protocol(call, $"the body is larger than {MaxResponseBytes} bytes.", response.StatusCode);
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            return buffer.ToArray();
+        }
+    }
+
+    private static string Describe(MediaTypeHeaderValue? contentType) => contentType?.MediaType ?? "none";
+}
