@@ -1,0 +1,43 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using BrokerAdapters.Internal;
+
+namespace BrokerAdapters.Cmfbl;
+
+/// <summary>
+/// Encrypts a signed body with the company public key: the JSON is URL-encoded (so every character is one ASCII
+/// byte), cut into 100-character segments, each encrypted with RSA PKCS#1 v1.5 and base64-encoded, and the
+/// segments joined with commas. The provider decrypts, concatenates and URL-decodes.
+/// </summary>
+internal sealed class CmfblBodyEncryptor : IDisposable
+{
+    public const int SegmentLength = 100;
+
+    private readonly RSA _rsa;
+
+    public CmfblBodyEncryptor(string publicKey)
+    {
+        _rsa = RsaPublicKeys.Import(publicKey);
+        PublicKey = publicKey;
+    }
+
+    /// <summary>Gets the key this encryptor was built from, to tell whether a newer key replaced it.</summary>
+    public string PublicKey { get; }
+
+    public string Encrypt(string json)
+    {
+        var encoded = WebUtility.UrlEncode(json);
+        var segments = new List<string>((encoded.Length / SegmentLength) + 1);
+        for (var start = 0; start < encoded.Length; start += SegmentLength)
+        {
+            var segment = encoded.Substring(start, Math.Min(SegmentLength, encoded.Length - start));
+            var cipher = _rsa.Encrypt(Encoding.ASCII.GetBytes(segment), RSAEncryptionPadding.Pkcs1);
+            segments.Add(Convert.ToBase64String(cipher));
+        }
+
+        return string.Join(',', segments);
+    }
+
+    public void Dispose() => _rsa.Dispose();
+}

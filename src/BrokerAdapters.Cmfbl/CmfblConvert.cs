@@ -1,0 +1,68 @@
+namespace BrokerAdapters.Cmfbl;
+
+/// <summary>Conversions between CMFBL's wire values and the unified model, used by the Mapster configuration.</summary>
+internal static class CmfblConvert
+{
+    private static readonly (RegistrationSource Source, int Code)[] Sources =
+    [
+        (RegistrationSource.MobileWeb, 1),
+        (RegistrationSource.PcWeb, 2),
+        (RegistrationSource.System, 3),
+        (RegistrationSource.Android, 4),
+        (RegistrationSource.Ios, 5),
+        (RegistrationSource.HarmonyOs, 6),
+        (RegistrationSource.PcWindows, 7),
+        (RegistrationSource.PcMac, 8),
+        (RegistrationSource.Other, 9),
+    ];
+
+    private static readonly Dictionary<int, CustomerStatus> Statuses = new()
+    {
+        [1] = CustomerStatus.Active,
+        [2] = CustomerStatus.Disabled,
+        [3] = CustomerStatus.Deleted,
+        [4] = CustomerStatus.Cancelled,
+        [5] = CustomerStatus.Locked,
+        [6] = CustomerStatus.PendingCancellation,
+    };
+
+    public static int SourceCode(RegistrationSource source) =>
+        Sources.First(s => s.Source == source).Code;
+
+    public static RegistrationSource? Source(int? code) =>
+        code is null ? null : Sources.Where(s => s.Code == code).Select(s => (RegistrationSource?)s.Source).FirstOrDefault();
+
+    public static CustomerStatus Status(int? code) =>
+        code is not null && Statuses.TryGetValue(code.Value, out var status) ? status : CustomerStatus.Unknown;
+
+    public static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    public static PhoneNumber? Phone(string? area, string? number) =>
+        string.IsNullOrWhiteSpace(number) ? null : new PhoneNumber(area ?? string.Empty, number);
+
+    public static PersonName? Name(string? first, string? last, string? full)
+    {
+        if (string.IsNullOrWhiteSpace(first) && string.IsNullOrWhiteSpace(last) && string.IsNullOrWhiteSpace(full))
+        {
+            return null;
+        }
+
+        return new PersonName { Given = NullIfEmpty(first), Family = NullIfEmpty(last), Full = NullIfEmpty(full) };
+    }
+
+    public static PostalAddress? Address(string? line, string? postalCode) =>
+        string.IsNullOrWhiteSpace(line) && string.IsNullOrWhiteSpace(postalCode)
+            ? null
+            : new PostalAddress { Line = NullIfEmpty(line), PostalCode = NullIfEmpty(postalCode) };
+
+    public static MarketingAttribution? Attribution(string? utmSource) =>
+        string.IsNullOrWhiteSpace(utmSource) ? null : new MarketingAttribution { Source = utmSource };
+
+    /// <summary>CMFBL times are Unix milliseconds; 0 means "never".</summary>
+    public static DateTimeOffset? Time(long? unixMilliseconds) =>
+        unixMilliseconds is null or <= 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(unixMilliseconds.Value);
+
+    public static string? Area(PhoneNumber? phone) => phone?.CountryCode;
+
+    public static string? Number(PhoneNumber? phone) => phone?.Number;
+}

@@ -1,0 +1,314 @@
+using System.Globalization;
+using System.Net;
+using System.Runtime.CompilerServices;
+using BrokerAdapters.Cmfbl.Wire;
+using BrokerAdapters.Internal;
+using Mapster;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace BrokerAdapters.Cmfbl;
+
+/// <summary>The CMFBL (MultiMarkets Manager API) implementation of <see cref="IUserRegistry"/>.</summary>
+internal sealed class CmfblUserRegistry : ICmfblUserRegistry, IDisposable
+{
+    public const string CreateBizType = "customer.admin.WhiteCustomerAdminApiService.addCusAndOpenAccountAndKyc";
+    public const string ExistsBizType = "customer.app.CustomerWebApiService.checkCustomerExist";
+    public const string PageBizType = "customer.admin.WhiteCustomerAdminApiService.page";
+    public const string DetailBizType = "customer.admin.WhiteCustomerAdminApiService.detail";
+    public const string GroupListBizType = "customer.admin.CustomerGroupAdminApiService.groupList";
+
+    private const int ExistsYes = 1;
+    private const int ExistsNo = 2;
+
+    private static readonly Lazy<TypeAdapterConfig> SharedConfig = new(CmfblMappingRegister.CreateConfig);
+
+    private readonly CmfblApiClient _api;
+    private readonly CmfblOptions _options;
+    private readonly TypeAdapterConfig _mapping = SharedConfig.Value;
+
+    public CmfblUserRegistry(CmfblApiClient api, CmfblOptions options)
+    {
+        _api = api;
+        _options = options;
+        var capabilities = UserRegistryCapabilities.Register | UserRegistryCapabilities.Exists
+            | UserRegistryCapabilities.Find | UserRegistryCapabilities.List;
+        if (api.HasClientApi)
+        {
+            capabilities |= UserRegistryCapabilities.Authenticate;
+        }
+
+        Descriptor = new UserRegistryDescriptor(
+            CmfblApiClient.ProviderName,
+            capabilities,
+            existsLookups: CustomerLookupKinds.Email | CustomerLookupKinds.Phone | CustomerLookupKinds.Number,
+            findLookups: CustomerLookupKinds.Number,
+            authenticateLookups: CustomerLookupKinds.Email | CustomerLookupKinds.Phone | CustomerLookupKinds.Number);
+    }
+
+    public UserRegistryDescriptor Descriptor { get; }
+
+    public async Task<Customer> RegisterAsync(NewCustomer customer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        CmfblInputValidation.ValidateNewCustomer(customer);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var request = customer.Adapt<CmfblCreateCustomerRequest>(_mapping);
+        request.Pwd = Md5Hex.Lower(customer.Password!);
+        request.RegisterSource = CmfblConvert.SourceCode(customer.Source ?? _options.DefaultRegistrationSource);
+        request.CustomerGroupId = customer.GroupId is null
+            ? _options.CustomerGroupId
+            : long.Parse(customer.GroupId, NumberStyles.None, CultureInfo.InvariantCulture);
+        request.TradeTypeCurrencyList = _options.TradeTypeCurrencies.Count == 0
+            ? null
+            : _options.TradeTypeCurrencies.Select(t => new CmfblTradeTypeCurrencyDto { AllCurrency = t.Currency!, TradeType = t.TradeType! }).ToArray();
+
+        var (data, status, call) = await _api.PostAdminAsync(CreateBizType, request, isWrite: true, cancellationToken).ConfigureAwait(false);
+        var number = ScalarText(data)
+            ?? throw ProviderErrors.Protocol(call, "the answer carries no customer number.", status);
+
+        // The create call answers only the number; read the customer back so the caller gets ids and state.
+        // It was created whatever happens next, so a failed read-back must not look like a failed registration.
+        Customer? created;
+        try
+        {
+            created = await FindByNumberAsync(number, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (UserRegistryException ex)
+        {
+            throw new UserRegistryException(
+                UserRegistryErrorKind.OutcomeUnknown,
+                $"Cmfbl created customer {number} but could not read it back: {ex.Message}",
+                ex)
+            {
+                Provider = CmfblApiClient.ProviderName,
+                ProviderCode = ex.ProviderCode,
+                TraceId = ex.TraceId,
+                HttpStatus = ex.HttpStatus,
+            };
+        }
+
+        return created ?? throw new UserRegistryException(
+            UserRegistryErrorKind.OutcomeUnknown,
+            $"Cmfbl created customer {number} but does not list it.")
+        {
+            Provider = CmfblApiClient.ProviderName,
+            TraceId = call.TraceId,
+        };
+    }
+
+    public async Task<bool> ExistsAsync(CustomerLookup lookup, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lookup);
+        EnsureSupported(UserRegistryCapabilities.Exists, lookup.Kind, nameof(ExistsAsync));
+        CmfblInputValidation.ValidateLookup("Lookup", lookup);
+        var request = new CmfblExistRequest
+        {
+            Type = LoginType(lookup.Kind),
+            LoginName = lookup.Kind == CustomerLookupKind.Phone ? lookup.Phone!.Number : lookup.Value,
+            PhoneArea = lookup.Phone?.CountryCode,
+        };
+        var (data, status, call) = await _api.PostAdminAsync(ExistsBizType, request, isWrite: false, cancellationToken).ConfigureAwait(false);
+        return ScalarText(data) switch
+        {
+            "1" => true,
+            "2" => false,
+            _ => throw ProviderErrors.Protocol(call, $"the existence answer is not {ExistsYes} or {ExistsNo}.", status),
+        };
+    }
+
+    public async Task<Customer?> FindAsync(CustomerLookup lookup, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lookup);
+        EnsureSupported(UserRegistryCapabilities.Find, lookup.Kind, nameof(FindAsync));
+        CmfblInputValidation.ValidateLookup("Lookup", lookup);
+        return await FindByNumberAsync(lookup.Value, cancellationToken).ConfigureAwait(false);
+    }
+
+    public IAsyncEnumerable<Customer> ListAsync(CustomerQuery? query = null, CancellationToken cancellationToken = default)
+    {
+        // Validate eagerly so that a bad page size fails at the call, not at the first MoveNextAsync.
+        CmfblInputValidation.ValidatePageSize(query?.PageSize);
+        return ListCoreAsync(query?.PageSize ?? _options.PageSize, cancellationToken);
+    }
+
+    public async Task<AuthenticatedCustomer> AuthenticateAsync(CustomerCredentials credentials, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        if (!Descriptor.Supports(UserRegistryCapabilities.Authenticate))
+        {
+            throw UserRegistryException.NotSupported(CmfblApiClient.ProviderName, "AuthenticateAsync without Cmfbl:ClientBaseUrl");
+        }
+
+        EnsureSupported(UserRegistryCapabilities.Authenticate, credentials.Login.Kind, nameof(AuthenticateAsync));
+        CmfblInputValidation.ValidateLookup("Login", credentials.Login);
+        if (string.IsNullOrEmpty(credentials.Password))
+        {
+            throw UserRegistryException.InvalidInput(CmfblApiClient.ProviderName, [new FieldError("Password", "is required.")]);
+        }
+
+        var login = credentials.Login;
+        var request = new CmfblLoginRequest
+        {
+            Type = LoginType(login.Kind),
+            PhoneArea = login.Phone?.CountryCode,
+            LoginName = login.Kind == CustomerLookupKind.Phone ? login.Phone!.Number : login.Value,
+            Device = CmfblConvert.SourceCode(_options.LoginDevice),
+            IsThird = false,
+            LoginPwd = Md5Hex.Lower(credentials.Password),
+        };
+        var (data, status, call) = await _api.PostLoginAsync(request, cancellationToken).ConfigureAwait(false);
+        var wire = CmfblApiClient.ReadData<CmfblCustomer>(data, status, call);
+        var token = (data as JObject)?["token"]?.Type == JTokenType.String ? (string?)data!["token"] : null;
+        if (string.IsNullOrEmpty(token))
+        {
+            throw ProviderErrors.Protocol(call, "the login answer carries no token.", status);
+        }
+
+        var refresh = (data as JObject)?["rToken"]?.Type == JTokenType.String ? (string?)data!["rToken"] : null;
+        return new AuthenticatedCustomer(ToCustomer(wire, call, status), token) { RefreshToken = string.IsNullOrEmpty(refresh) ? null : refresh };
+    }
+
+    public async Task<IReadOnlyList<CmfblCustomerGroup>> GetCustomerGroupsAsync(CancellationToken cancellationToken = default)
+    {
+        var (data, status, call) = await _api.PostAdminAsync(GroupListBizType, new JObject(), isWrite: false, cancellationToken).ConfigureAwait(false);
+        var groups = data switch
+        {
+            JArray => CmfblApiClient.ReadData<List<CmfblGroup>>(data, status, call),
+            JObject => [CmfblApiClient.ReadData<CmfblGroup>(data, status, call)],
+            null or { Type: JTokenType.Null } => [],
+            _ => throw ProviderErrors.Protocol(call, "the group list is neither an array nor an object.", status),
+        };
+        return groups.Select(g => g.Adapt<CmfblCustomerGroup>(_mapping)).ToArray();
+    }
+
+    public async Task<string?> GetCustomerDetailJsonAsync(string id, string number, CmfblDetailSection section, CancellationToken cancellationToken = default)
+    {
+        var v = new InputValidator(CmfblApiClient.ProviderName);
+        v.Required("Id", id);
+        v.Required("Number", number);
+        if (!Enum.IsDefined(section))
+        {
+            v.Add("Section", $"'{(int)section}' is not a detail section.");
+        }
+
+        v.ThrowIfInvalid();
+        var request = new CmfblDetailRequest { Type = SectionName(section), Id = id, CustomerNo = number };
+        var (data, _, _) = await _api.PostAdminAsync(DetailBizType, request, isWrite: false, cancellationToken).ConfigureAwait(false);
+        return data is null || data.Type == JTokenType.Null ? null : data.ToString(Formatting.None);
+    }
+
+    public void Dispose() => _api.Dispose();
+
+    private async IAsyncEnumerable<Customer> ListCoreAsync(int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        long seen = 0;
+        for (var current = 1; ; current++)
+        {
+            var (page, status, call) = await GetPageAsync(null, pageSize, current, cancellationToken).ConfigureAwait(false);
+            var records = page.Records ?? [];
+            foreach (var record in records)
+            {
+                yield return ToCustomer(record, call, status);
+            }
+
+            seen += records.Count;
+
+            // Stop on a short or empty page, or once the announced total is reached.
+            if (records.Count < pageSize || records.Count == 0 || (page.Total is { } total && seen >= total))
+            {
+                yield break;
+            }
+        }
+    }
+
+    private async Task<Customer?> FindByNumberAsync(string number, CancellationToken cancellationToken)
+    {
+        var (page, pageStatus, pageCall) = await GetPageAsync(number, 1, 1, cancellationToken).ConfigureAwait(false);
+        var record = page.Records?.FirstOrDefault(r => string.Equals(r.CustomerNo, number, StringComparison.Ordinal));
+        if (record is null)
+        {
+            return null;
+        }
+
+        if (string.IsNullOrEmpty(record.Id))
+        {
+            throw ProviderErrors.Protocol(pageCall, "the customer record has no id.", pageStatus);
+        }
+
+        var request = new CmfblDetailRequest { Type = SectionName(CmfblDetailSection.BaseInfo), Id = record.Id, CustomerNo = number };
+        var (data, status, call) = await _api.PostAdminAsync(DetailBizType, request, isWrite: false, cancellationToken).ConfigureAwait(false);
+        if (data is null || data.Type == JTokenType.Null)
+        {
+            // Some companies answer no base info; the page record is still a faithful, if shorter, customer.
+            return ToCustomer(record, pageCall, pageStatus);
+        }
+
+        var detail = CmfblApiClient.ReadData<CmfblCustomer>(data, status, call);
+        return ToCustomer(Merge(record, detail), call, status);
+    }
+
+    private async Task<(CmfblPage Page, HttpStatusCode Status, ProviderCall Call)> GetPageAsync(
+        string? customerNo, int size, int current, CancellationToken cancellationToken)
+    {
+        var request = new CmfblPageRequest { CustomerNo = customerNo, Size = size, Current = current };
+        var (data, status, call) = await _api.PostAdminAsync(PageBizType, request, isWrite: false, cancellationToken).ConfigureAwait(false);
+        return (CmfblApiClient.ReadData<CmfblPage>(data, status, call), status, call);
+    }
+
+    private Customer ToCustomer(CmfblCustomer wire, ProviderCall call, HttpStatusCode status)
+    {
+        if (string.IsNullOrWhiteSpace(wire.Id))
+        {
+            throw ProviderErrors.Protocol(call, "a customer in the answer has no id.", status);
+        }
+
+        return wire.Adapt<Customer>(_mapping);
+    }
+
+    /// <summary>Detail wins; fields only the page record has (e.g. customerGroupName) are kept.</summary>
+    private static CmfblCustomer Merge(CmfblCustomer record, CmfblCustomer detail)
+    {
+        foreach (var (name, value) in record.Unmapped)
+        {
+            detail.Unmapped.TryAdd(name, value);
+        }
+
+        return detail.Id is null ? record : detail;
+    }
+
+    private void EnsureSupported(UserRegistryCapabilities capability, CustomerLookupKind kind, string operation)
+    {
+        if (!Descriptor.Supports(capability, kind))
+        {
+            throw UserRegistryException.NotSupported(CmfblApiClient.ProviderName, $"{operation} by {kind}");
+        }
+    }
+
+    private static int LoginType(CustomerLookupKind kind) => kind switch
+    {
+        CustomerLookupKind.Email => 1,
+        CustomerLookupKind.Phone => 2,
+        CustomerLookupKind.Number => 3,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "CMFBL has no login type for this lookup."),
+    };
+
+    private static string SectionName(CmfblDetailSection section) => section switch
+    {
+        CmfblDetailSection.BaseInfo => "baseInfo",
+        CmfblDetailSection.TradeAccount => "tradeAccount",
+        CmfblDetailSection.Kyc => "kyc",
+        CmfblDetailSection.AllKyc => "allKyc",
+        CmfblDetailSection.BankList => "bankList",
+        CmfblDetailSection.WalletList => "walletList",
+        CmfblDetailSection.OtherInfo => "otherInfo",
+        _ => throw new ArgumentOutOfRangeException(nameof(section), section, "Unknown detail section."),
+    };
+
+    private static string? ScalarText(JToken? token) =>
+        token is JValue { Type: JTokenType.String or JTokenType.Integer } value && value.Value is not null
+            && Convert.ToString(value.Value, CultureInfo.InvariantCulture) is { Length: > 0 } text
+            ? text
+            : null;
+}

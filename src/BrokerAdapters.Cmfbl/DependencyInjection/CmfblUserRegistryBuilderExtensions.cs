@@ -1,0 +1,68 @@
+using BrokerAdapters;
+using BrokerAdapters.Cmfbl;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds the CMFBL provider to a registry.</summary>
+public static class CmfblUserRegistryBuilderExtensions
+{
+    /// <summary>The name the <c>Provider</c> setting uses to select CMFBL.</summary>
+    public const string ProviderName = CmfblApiClient.ProviderName;
+
+    /// <summary>
+    /// Adds CMFBL as a provider the registry can select with <c>"Provider": "Cmfbl"</c>. Its settings are read from
+    /// the registry section's <c>Cmfbl</c> sub-section (<see cref="CmfblOptions"/>). <see cref="ICmfblUserRegistry"/>
+    /// becomes resolvable (keyed like the registry) for CMFBL-only operations.
+    /// </summary>
+    /// <param name="builder">The registry builder.</param>
+    /// <param name="configureHttpClient">Configures the provider's HttpClient (handlers, resilience, a test handler).</param>
+    /// <returns>The builder.</returns>
+    public static UserRegistryBuilder AddCmfbl(this UserRegistryBuilder builder, Action<IHttpClientBuilder>? configureHttpClient = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var name = builder.Name;
+        var httpClientName = HttpClientName(builder);
+
+        services.AddOptions<CmfblOptions>(name).Bind(builder.Configuration.GetSection("Cmfbl"));
+        services.AddSingleton<IValidateOptions<CmfblOptions>>(new CmfblOptionsValidator(name, builder.SettingPath));
+        var http = services.AddHttpClient(httpClientName);
+        configureHttpClient?.Invoke(http);
+
+        builder.AddProvider(
+            ProviderName,
+            (sp, registryName) => Create(sp, registryName, httpClientName),
+            (sp, registryName) => _ = sp.GetRequiredService<IOptionsMonitor<CmfblOptions>>().Get(registryName));
+
+        if (builder.ServiceKey is null)
+        {
+            services.AddSingleton<ICmfblUserRegistry>(sp => AsCmfbl(sp.GetRequiredService<IUserRegistry>(), builder));
+        }
+        else
+        {
+            services.AddKeyedSingleton<ICmfblUserRegistry>(builder.ServiceKey, (sp, key) => AsCmfbl(sp.GetRequiredKeyedService<IUserRegistry>(key), builder));
+        }
+
+        return builder;
+    }
+
+    private static string HttpClientName(UserRegistryBuilder builder) =>
+        builder.ServiceKey is null ? "BrokerAdapters.Cmfbl" : "BrokerAdapters.Cmfbl." + builder.Name;
+
+    private static CmfblUserRegistry Create(IServiceProvider services, string registryName, string httpClientName)
+    {
+        var options = services.GetRequiredService<IOptionsMonitor<CmfblOptions>>().Get(registryName);
+        var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        var logger = services.GetService<ILoggerFactory>()?.CreateLogger("BrokerAdapters.Cmfbl") ?? NullLogger.Instance;
+        var api = new CmfblApiClient(services.GetRequiredService<IHttpClientFactory>(), httpClientName, options, time, logger);
+        return new CmfblUserRegistry(api, options);
+    }
+
+    private static ICmfblUserRegistry AsCmfbl(IUserRegistry registry, UserRegistryBuilder builder) =>
+        registry as ICmfblUserRegistry
+        ?? throw new InvalidOperationException(
+            $"{builder.SettingPath("Provider")} selects '{registry.Descriptor.ProviderName}', so ICmfblUserRegistry is not available; it is only when the provider is '{ProviderName}'.");
+}
