@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace BrokerAdapters.Cmfbl.Tests;
+
+public sealed class CmfblOptionsTests
+{
+    [TestCase("UserRegistry:Cmfbl:BaseUrl", null, "UserRegistry:Cmfbl:BaseUrl is required")]
+    [TestCase("UserRegistry:Cmfbl:BaseUrl", "cmfbl.test", "UserRegistry:Cmfbl:BaseUrl must be an absolute http or https URL")]
+    [TestCase("UserRegistry:Cmfbl:ClientBaseUrl", "ftp://client", "UserRegistry:Cmfbl:ClientBaseUrl must be an absolute http or https URL")]
+    [TestCase("UserRegistry:Cmfbl:CompanyId", null, "UserRegistry:Cmfbl:CompanyId is required")]
+    [TestCase("UserRegistry:Cmfbl:AppId", "", "UserRegistry:Cmfbl:AppId is required")]
+    [TestCase("UserRegistry:Cmfbl:AppSecret", null, "UserRegistry:Cmfbl:AppSecret is required")]
+    [TestCase("UserRegistry:Cmfbl:PublicKey", "not-a-key", "UserRegistry:Cmfbl:PublicKey is not an RSA public key")]
+    [TestCase("UserRegistry:Cmfbl:PageSize", "2001", "UserRegistry:Cmfbl:PageSize must be between 1 and 2000")]
+    [TestCase("UserRegistry:Cmfbl:CustomerGroupId", "0", "UserRegistry:Cmfbl:CustomerGroupId must be a positive")]
+    [TestCase("UserRegistry:Cmfbl:TradeTypeCurrencies:0:Currency", "", "UserRegistry:Cmfbl:TradeTypeCurrencies:0:Currency is required")]
+    public async Task Invalid_settings_fail_at_start_up_naming_the_setting(string key, string? value, string message)
+    {
+        var settings = CmfblTestHost.DefaultSettings();
+        settings[key] = value;
+        using var services = Build(settings);
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => services.GetRequiredService<IAsyncStartupValidator>().ValidateAsync());
+
+        Assert.That(ex!.Failures, Has.Some.StartsWith(message));
+    }
+
+    [Test]
+    public async Task Valid_settings_pass_start_up_validation()
+    {
+        using var services = Build(CmfblTestHost.DefaultSettings());
+
+        await services.GetRequiredService<IAsyncStartupValidator>().ValidateAsync();
+        Assert.That(services.GetRequiredService<IUserRegistry>().Descriptor.ProviderName, Is.EqualTo("Cmfbl"));
+    }
+
+    [Test]
+    public void Options_to_string_never_prints_the_app_secret()
+    {
+        var options = new CmfblOptions { AppId = "app", AppSecret = "very-secret-value", BaseUrl = "https://cmfbl.test" };
+
+        Assert.That(options.ToString(), Does.Not.Contain("very-secret-value").And.Contain("***"));
+    }
+
+    [Test]
+    public void The_base_url_may_already_end_with_the_api_segment()
+    {
+        Assert.That(CmfblApiClient.JoinBase("https://cmfbl.test/openapi-b/", "openapi-b"), Is.EqualTo("https://cmfbl.test/openapi-b"));
+        Assert.That(CmfblApiClient.JoinBase("https://cmfbl.test", "openapi-b"), Is.EqualTo("https://cmfbl.test/openapi-b"));
+    }
+
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddUserRegistry(configuration.GetSection("UserRegistry")).AddCmfbl();
+        return services.BuildServiceProvider();
+    }
+}
