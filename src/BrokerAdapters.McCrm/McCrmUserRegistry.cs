@@ -1,0 +1,212 @@
+using System.Net;
+using System.Text;
+using BrokerAdapters.Internal;
+using Microsoft.Extensions.Logging;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace BrokerAdapters.McCrm;
+
+/// <summary>
+/// The MC-CRM user registry: <see cref="RegisterAsync"/> (<c>openapi/v1/user/signup</c>) and <see cref="FindAsync"/> by
+/// <see cref="CustomerLookupKind.Id"/> (<c>openapi/v1/user/query/uid</c>). MC-CRM documents no exists, list or login
+/// endpoint, so those operations throw <see cref="UserRegistryErrorKind.NotSupported"/> without a request.
+/// </summary>
+internal sealed class McCrmUserRegistry : IUserRegistry, IDisposable
+{
+    public const string ProviderName = "McCrm";
+    public const string SignupPath = "openapi/v1/user/signup";
+    public const string QueryUidPath = "openapi/v1/user/query/uid";
+
+    private static readonly UserRegistryDescriptor ProviderDescriptor = new(
+        ProviderName,
+        UserRegistryCapabilities.Register | UserRegistryCapabilities.Find,
+        findLookups: CustomerLookupKinds.Id);
+
+    private static readonly ProviderCall SignupCall = new(ProviderName, "user/signup", TraceId: null, IsWrite: true);
+    private static readonly ProviderCall QueryUidCall = new(ProviderName, "user/query/uid", TraceId: null, IsWrite: false);
+
+    private readonly IHttpClientFactory _httpClientFactory;
+    private readonly string _httpClientName;
+    private readonly string _token;
+    private readonly string _bizName;
+    private readonly string _channelName;
+    private readonly Uri _signupUri;
+    private readonly Uri _queryUidUri;
+    private readonly McCrmPasswordCipher _cipher;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    public McCrmUserRegistry(
+        IHttpClientFactory httpClientFactory,
+        string httpClientName,
+        McCrmOptions options,
+        TimeProvider time,
+        ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(httpClientFactory);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(logger);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.BaseUrl, nameof(options));
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Token, nameof(options));
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.PublicKey, nameof(options));
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.BizName, nameof(options));
+
+        _httpClientFactory = httpClientFactory;
+        _httpClientName = httpClientName;
+        _token = options.Token;
+        _bizName = options.BizName;
+        _channelName = options.ChannelName ?? string.Empty;
+        _signupUri = Endpoint(options.BaseUrl, SignupPath);
+        _queryUidUri = Endpoint(options.BaseUrl, QueryUidPath);
+        _cipher = new McCrmPasswordCipher(options.PublicKey, options.Padding);
+        _time = time;
+        _logger = logger;
+    }
+
+    public UserRegistryDescriptor Descriptor => ProviderDescriptor;
+
+    public async Task<Customer> RegisterAsync(NewCustomer customer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        McCrmSignupValidator.Validate(customer);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var request = McCrmMapper.ToSignupRequest(customer) with
+        {
+            BizName = _bizName,
+            ChannelName = _channelName,
+            Password = _cipher.Encrypt(customer.Password!),
+        };
+
+        var created = await CallAsync(_signupUri, request, SignupCall, ReadSignup, cancellationToken).ConfigureAwait(false);
+
+        // The signup answer does not echo userId; keep the caller's identifier rather than dropping it.
+        return created.ExternalId is null && customer.ExternalId is not null ? created with { ExternalId = customer.ExternalId } : created;
+    }
+
+    public Task<bool> ExistsAsync(CustomerLookup lookup, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lookup);
+        return Task.FromException<bool>(UserRegistryException.NotSupported(ProviderName, nameof(ExistsAsync)));
+    }
+
+    public async Task<Customer?> FindAsync(CustomerLookup lookup, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lookup);
+        if (lookup.Kind != CustomerLookupKind.Id)
+        {
+            throw UserRegistryException.NotSupported(ProviderName, $"{nameof(FindAsync)} by {lookup.Kind}");
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return await CallAsync(_queryUidUri, new McCrmUidQuery(lookup.Value), QueryUidCall, ReadFound, cancellationToken).ConfigureAwait(false);
+    }
+
+    public IAsyncEnumerable<Customer> ListAsync(CustomerQuery? query = null, CancellationToken cancellationToken = default) =>
+        NotSupportedList();
+
+    public Task<AuthenticatedCustomer> AuthenticateAsync(CustomerCredentials credentials, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        return Task.FromException<AuthenticatedCustomer>(UserRegistryException.NotSupported(ProviderName, nameof(AuthenticateAsync)));
+    }
+
+    public void Dispose() => _cipher.Dispose();
+
+    /// <summary>Joins the base URL (which may carry a path such as <c>/mc-crm/</c>) and a path with exactly one slash.</summary>
+    internal static Uri Endpoint(string baseUrl, string path) => new(baseUrl.TrimEnd('/') + "/" + path.TrimStart('/'), UriKind.Absolute);
+
+    private static Customer ReadSignup(ProviderResponse response)
+    {
+        var envelope = McCrmEnvelope.Read(response, SignupCall);
+        if (!envelope.IsSuccess)
+        {
+            throw envelope.ToException();
+        }
+
+        return envelope.Data is null
+            ? throw ProviderErrors.Protocol(SignupCall, "the provider reported success without 'data'.", response.Status)
+            : ToCustomer(envelope.Data, SignupCall, response.Status);
+    }
+
+    private static Customer? ReadFound(ProviderResponse response)
+    {
+        var envelope = McCrmEnvelope.Read(response, QueryUidCall);
+        if (!envelope.IsSuccess)
+        {
+            // Not found is an answer, not a failure, whether it comes as data null, a message or a 404 with a message.
+            return envelope.ErrorKind == UserRegistryErrorKind.NotFound ? null : throw envelope.ToException();
+        }
+
+        return envelope.Data is null ? null : ToCustomer(envelope.Data, QueryUidCall, response.Status);
+    }
+
+    private static Customer ToCustomer(JToken data, ProviderCall call, HttpStatusCode status)
+    {
+        if (data is not JObject)
+        {
+            throw ProviderErrors.Protocol(call, $"expected the user object in 'data' but got {data.Type}.", status);
+        }
+
+        McCrmUser? user;
+        try
+        {
+            user = data.ToObject<McCrmUser>(WireJson.Serializer);
+        }
+        catch (JsonException ex)
+        {
+            // The path names the field; the value is not repeated in the message.
+            throw ProviderErrors.Protocol(call, $"the user object does not match the documented types ({ex.GetType().Name} at '{PathOf(ex)}').", status, ex);
+        }
+
+        if (user is null || string.IsNullOrWhiteSpace(user.Uid))
+        {
+            throw ProviderErrors.Protocol(call, "the user object has no 'uid'.", status);
+        }
+
+        return McCrmMapper.ToCustomer(user);
+    }
+
+    private static string PathOf(JsonException exception) => exception switch
+    {
+        JsonSerializationException serialization => serialization.Path ?? string.Empty,
+        JsonReaderException reader => reader.Path ?? string.Empty,
+        _ => string.Empty,
+    };
+
+    // An iterator, so that the exception surfaces on the first MoveNextAsync like any other listing failure would.
+    private static async IAsyncEnumerable<Customer> NotSupportedList()
+    {
+        await Task.CompletedTask.ConfigureAwait(false);
+        throw UserRegistryException.NotSupported(ProviderName, nameof(ListAsync));
+#pragma warning disable CS0162 // The yield only makes this method an iterator; it is never reached.
+        yield break;
+#pragma warning restore CS0162
+    }
+
+    private async Task<T> CallAsync<T>(Uri uri, object body, ProviderCall call, Func<ProviderResponse, T> read, CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, uri)
+            {
+                Content = new StringContent(WireJson.Serialize(body), Encoding.UTF8, "application/json"),
+            };
+            request.Headers.TryAddWithoutValidation("token", _token);
+
+            var client = _httpClientFactory.CreateClient(_httpClientName);
+            var response = await ProviderTransport.SendAsync(client, request, call, _time, cancellationToken).ConfigureAwait(false);
+            var result = read(response);
+            McCrmLog.CallSucceeded(_logger, call.Operation, (int)response.Status, _time.GetElapsedTime(started).TotalMilliseconds);
+            return result;
+        }
+        catch (UserRegistryException ex)
+        {
+            McCrmLog.CallFailed(_logger, call.Operation, ex.Kind, ex.ProviderCode, ex.HttpStatus, _time.GetElapsedTime(started).TotalMilliseconds);
+            throw;
+        }
+    }
+}
