@@ -211,7 +211,7 @@ public sealed class CmfblRegisterTests
     public async Task Register_with_an_unreadable_success_answer_is_OutcomeUnknown()
     {
         using var host = CmfblTestHost.Create();
-        host.Answer(CmfblUserRegistry.CreateBizType, """{"code":"0","msg":"Success","data":""" );
+        host.Answer(CmfblUserRegistry.CreateBizType, """{"code":"0","msg":"Success","data":""");
 
         var ex = await Assert.ThrowsAsync<UserRegistryException>(() => host.Registry.RegisterAsync(Samples.NewCustomer()));
 
