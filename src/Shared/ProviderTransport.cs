@@ -19,49 +19,32 @@ internal static class ProviderTransport
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        HttpResponseMessage response;
+        HttpResponseMessage? response = null;
+        byte[] body;
         try
         {
             response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            body = await ReadBoundedAsync(response.Content, call, response, cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
         {
+            response?.Dispose();
+            throw ex switch
+            {
+                HttpRequestException http => ProviderErrors.Transport(call, http),
+                IOException => ProviderErrors.Transport(call, new HttpRequestException(HttpRequestError.ResponseEnded, "The response body could not be read.", ex)),
+                _ => ProviderErrors.Timeout(call, ex),
+            };
+        }
+        catch
+        {
+            response?.Dispose();
             throw;
-        }
-        catch (OperationCanceledException ex)
-        {
-            throw ProviderErrors.Timeout(call, ex);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw ProviderErrors.Transport(call, ex);
         }
 
         using (response)
         {
             var retryAfter = ProviderErrors.RetryAfter(response.Headers, time.GetUtcNow());
-            byte[] body;
-            try
-            {
-                body = await ReadBoundedAsync(response.Content, call, response, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
-            catch (OperationCanceledException ex)
-            {
-                throw ProviderErrors.Timeout(call, ex);
-            }
-            catch (HttpRequestException ex)
-            {
-                throw ProviderErrors.Transport(call, ex);
-            }
-            catch (IOException ex)
-            {
-                throw ProviderErrors.Transport(call, new HttpRequestException(HttpRequestError.ResponseEnded, "The response body could not be read.", ex));
-            }
-
             if (body.Length == 0)
             {
                 throw response.IsSuccessStatusCode
@@ -86,6 +69,10 @@ internal static class ProviderTransport
             }
         }
     }
+
+    /// <summary>A failure of the connection or a timeout; the caller's own cancellation is not one.</summary>
+    private static bool IsTransportFailure(Exception ex, CancellationToken cancellationToken) =>
+        ex is HttpRequestException or IOException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
     private static async Task<byte[]> ReadBoundedAsync(HttpContent content, ProviderCall call, HttpResponseMessage response, CancellationToken cancellationToken)
     {
