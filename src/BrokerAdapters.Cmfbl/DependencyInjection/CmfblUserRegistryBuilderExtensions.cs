@@ -12,6 +12,9 @@ public static class CmfblUserRegistryBuilderExtensions
     /// <summary>The name the <c>Provider</c> setting uses to select CMFBL.</summary>
     public const string ProviderName = CmfblApiClient.ProviderName;
 
+    /// <summary>The name of the <see cref="HttpClient"/> the default registry uses; a keyed registry appends <c>.</c> and its key.</summary>
+    public const string HttpClientName = "BrokerAdapters.Cmfbl";
+
     /// <summary>
     /// Adds CMFBL as a provider the registry can select with <c>"Provider": "Cmfbl"</c>. Its settings are read from
     /// the registry section's <c>Cmfbl</c> sub-section (<see cref="CmfblOptions"/>). <see cref="ICmfblUserRegistry"/>
@@ -25,7 +28,7 @@ public static class CmfblUserRegistryBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         var name = builder.Name;
-        var httpClientName = HttpClientName(builder);
+        var httpClientName = ClientNameFor(builder);
 
         services.AddOptions<CmfblOptions>(name).Bind(builder.Configuration.GetSection("Cmfbl"));
         services.AddSingleton<IValidateOptions<CmfblOptions>>(new CmfblOptionsValidator(name, builder.SettingPath));
@@ -49,8 +52,8 @@ public static class CmfblUserRegistryBuilderExtensions
         return builder;
     }
 
-    private static string HttpClientName(UserRegistryBuilder builder) =>
-        builder.ServiceKey is null ? "BrokerAdapters.Cmfbl" : "BrokerAdapters.Cmfbl." + builder.Name;
+    private static string ClientNameFor(UserRegistryBuilder builder) =>
+        builder.ServiceKey is null ? HttpClientName : HttpClientName + "." + builder.Name;
 
     private static CmfblUserRegistry Create(IServiceProvider services, string registryName, string httpClientName)
     {

@@ -9,6 +9,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Adds the MC-CRM provider to a user registry.</summary>
 public static class McCrmUserRegistryBuilderExtensions
 {
+    /// <summary>The name the <c>Provider</c> setting uses to select MC-CRM.</summary>
+    public const string ProviderName = McCrmUserRegistry.ProviderName;
+
     /// <summary>The name of the <see cref="HttpClient"/> the default registry uses; a keyed registry appends <c>.</c> and its key.</summary>
     public const string HttpClientName = "BrokerAdapters.McCrm";
 
