@@ -1,0 +1,247 @@
+using System.Globalization;
+using System.Net;
+using Newtonsoft.Json;
+using RichardSzalay.MockHttp;
+
+namespace BrokerAdapters.Testing;
+
+/// <summary>
+/// The common machinery of the provider emulators: recording requests, injected faults, latency, the per-minute
+/// rate limit, and the <see cref="HttpMessageHandler"/> built on RichardSzalay.MockHttp that applications point
+/// their HttpClient at. Thread-safe.
+/// </summary>
+public abstract class ProviderEmulator
+{
+    private readonly List<EmulatorRequest> _requests = [];
+    private readonly Lock _lock = new();
+    private readonly FixedWindowRateLimit _rateLimit = new();
+
+    /// <summary>Creates the emulator.</summary>
+    /// <param name="timeProvider">The clock for tokens, timestamps, latency and rate limits; the system clock when <see langword="null"/>.</param>
+    private protected ProviderEmulator(TimeProvider? timeProvider)
+    {
+        TimeProvider = timeProvider ?? TimeProvider.System;
+        Mock = new MockHttpMessageHandler();
+        Mock.Fallback.Respond(async (HttpRequestMessage request) =>
+        {
+            var answer = await HandleAsync(request, CancellationToken.None).ConfigureAwait(false);
+            if (answer.Drop)
+            {
+                request.Options.Set(EmulatorHttpHandler.DropKey, true);
+            }
+
+            return answer.ToHttpResponse(request);
+        });
+        Handler = CreateHandler();
+    }
+
+    /// <summary>Gets the emulator's clock.</summary>
+    public TimeProvider TimeProvider { get; }
+
+    /// <summary>Gets the faults to inject into the next answers.</summary>
+    public EmulatorFaults Faults { get; } = new();
+
+    /// <summary>Gets or sets the per-minute limit per endpoint (and per company or merchant); <see langword="null"/> for none.</summary>
+    public int? RateLimitPerMinute { get; set; }
+
+    /// <summary>Gets every request received so far, in order.</summary>
+    public IReadOnlyList<EmulatorRequest> Requests
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _requests.ToArray();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Gets the MockHttp handler behind the emulator. Requests that no expectation of yours matches go to the
+    /// emulator, so you can add your own <c>When(…)</c> answers on top.
+    /// </summary>
+    public MockHttpMessageHandler Mock { get; }
+
+    /// <summary>Gets a handler for <c>new HttpClient(emulator.Handler)</c>.</summary>
+    public HttpMessageHandler Handler { get; }
+
+    /// <summary>
+    /// Creates a new handler over the emulator, for <c>ConfigurePrimaryHttpMessageHandler(emulator.CreateHandler)</c>:
+    /// IHttpClientFactory may dispose the handlers it rotates, and disposing this one leaves the emulator intact.
+    /// </summary>
+    /// <returns>The handler.</returns>
+    public HttpMessageHandler CreateHandler() => new EmulatorHttpHandler(Mock);
+
+    /// <summary>Forgets the requests received so far.</summary>
+    public void ClearRequests()
+    {
+        lock (_lock)
+        {
+            _requests.Clear();
+        }
+    }
+
+    /// <summary>Answers one request; never throws for a bad request (the sandbox relies on it).</summary>
+    internal async Task<EmulatorResponse> HandleAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>()))
+        {
+            headers[header.Key] = string.Join(",", header.Value);
+        }
+
+        var path = request.RequestUri?.AbsolutePath ?? "/";
+        return await HandleAsync(request.Method, path, headers, body, cancellationToken).ConfigureAwait(false);
+    }
+
+    internal async Task<EmulatorResponse> HandleAsync(
+        HttpMethod method, string path, IReadOnlyDictionary<string, string> headers, string body, CancellationToken cancellationToken)
+    {
+        var operation = ResolveOperation(path);
+        var record = new EmulatorRequest
+        {
+            Operation = operation ?? path,
+            Method = method,
+            Path = path,
+            Headers = headers,
+            Body = body,
+            ReceivedAt = TimeProvider.GetUtcNow(),
+        };
+        var call = new EmulatorCall { Operation = record.Operation, Path = path, Method = method, Headers = headers, Body = body, Record = record };
+
+        EmulatorResponse response;
+        try
+        {
+            response = await AnswerAsync(call, operation is not null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // An emulator turns its own bugs into a 500 rather than hanging or crashing the caller.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            response = EmulatorResponse.Json(
+                JsonConvert.SerializeObject(new { error = "emulator failure", detail = ex.Message }),
+                HttpStatusCode.InternalServerError);
+        }
+
+        lock (_lock)
+        {
+            call.Record.Status = response.Drop ? null : response.Status;
+            call.Record.ErrorCode = response.ErrorCode;
+            _requests.Add(call.Record);
+        }
+
+        return response;
+    }
+
+    /// <summary>Maps a path to the operation it serves, or <see langword="null"/> when the emulator does not serve it.</summary>
+    private protected abstract string? ResolveOperation(string path);
+
+    /// <summary>The key the rate limit counts under besides the operation (company, merchant).</summary>
+    private protected abstract string RateLimitScope(EmulatorCall call);
+
+    /// <summary>Answers a request for a served operation.</summary>
+    private protected abstract Task<EmulatorResponse> DispatchAsync(EmulatorCall call, CancellationToken cancellationToken);
+
+    /// <summary>A provider error envelope.</summary>
+    private protected abstract EmulatorResponse Error(EmulatorCall call, string code, string message, HttpStatusCode status = HttpStatusCode.OK);
+
+    /// <summary>A provider success envelope around raw JSON data.</summary>
+    private protected abstract string SuccessJson(EmulatorCall call, string dataJson);
+
+    private async Task<EmulatorResponse> AnswerAsync(EmulatorCall call, bool served, CancellationToken cancellationToken)
+    {
+        var latency = Faults.Latency;
+        if (latency > TimeSpan.Zero)
+        {
+            await Task.Delay(latency, TimeProvider, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!served)
+        {
+            return EmulatorResponse.Json("""{"error":"not found"}""", HttpStatusCode.NotFound);
+        }
+
+        var fault = Faults.Take(call.Operation);
+        if (fault is { Drop: false })
+        {
+            return Injected(call, fault);
+        }
+
+        var limited = ApplyRateLimit(call);
+        if (limited is { Drop: false, Status: HttpStatusCode.TooManyRequests })
+        {
+            return limited;
+        }
+
+        var response = await DispatchAsync(call, cancellationToken).ConfigureAwait(false);
+        if (limited is not null)
+        {
+            foreach (var (name, value) in limited.Headers)
+            {
+                response.Headers[name] = value;
+            }
+        }
+
+        response.Drop = fault is { Drop: true };
+        return response;
+    }
+
+    private EmulatorResponse? ApplyRateLimit(EmulatorCall call)
+    {
+        if (RateLimitPerMinute is not { } limit)
+        {
+            return null;
+        }
+
+        var (allowed, remaining, reset) = _rateLimit.Hit(RateLimitScope(call) + "|" + call.Operation, limit, TimeProvider.GetUtcNow());
+        var response = allowed
+            ? new EmulatorResponse { Status = HttpStatusCode.OK, Body = string.Empty }
+            : new EmulatorResponse
+            {
+                Status = HttpStatusCode.TooManyRequests,
+                Body = """{"error":"Too Many Requests"}""",
+                ErrorCode = "429",
+            };
+        response.Headers["x-ratelimit-limit"] = limit.ToString(CultureInfo.InvariantCulture);
+        response.Headers["x-ratelimit-remairing"] = remaining.ToString(CultureInfo.InvariantCulture);
+        response.Headers["x-ratelimit-reset"] = reset.ToString(CultureInfo.InvariantCulture);
+        return response;
+    }
+
+    private EmulatorResponse Injected(EmulatorCall call, EmulatorFault fault)
+    {
+        if (fault.Status is { } status)
+        {
+            return new EmulatorResponse
+            {
+                Status = status,
+                Body = $"<html><body><h1>{(int)status} {status}</h1><p>injected fault</p></body></html>",
+                ContentType = "text/html",
+            };
+        }
+
+        if (fault.Code is { } code)
+        {
+            return Error(call, code, fault.Message ?? "Injected failure");
+        }
+
+        var success = SuccessJson(call, "null");
+        return fault.Malformed switch
+        {
+            MalformedBody.Html => new EmulatorResponse { Status = HttpStatusCode.OK, Body = "<!DOCTYPE html><html><body>Service maintenance</body></html>", ContentType = "text/html" },
+            MalformedBody.Empty => new EmulatorResponse { Status = HttpStatusCode.OK, Body = string.Empty },
+            MalformedBody.TruncatedJson => EmulatorResponse.Json(SuccessJson(call, """{"records":[{"id":1,"customerNo":"8600""")[..Math.Min(60, success.Length + 30)]),
+            MalformedBody.NotJson => EmulatorResponse.Json("Internal error: upstream returned garbage"),
+            MalformedBody.NullData => EmulatorResponse.Json(success),
+            MalformedBody.Array => EmulatorResponse.Json("""[{"code":"0"}]"""),
+            MalformedBody.MissingCode => EmulatorResponse.Json("""{"msg":"Success","data":{}}"""),
+            MalformedBody.WrongDataType => EmulatorResponse.Json(SuccessJson(call, "\"unexpected text\"")),
+            _ => EmulatorResponse.Json(success),
+        };
+    }
+}
