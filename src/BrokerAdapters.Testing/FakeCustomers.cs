@@ -11,7 +11,7 @@ public static class FakeCustomers
 
     private static readonly string[] Countries = ["HK", "SG", "GB", "US", "DE", "AU"];
 
-    /// <summary>Generates customers; the same <paramref name="seed"/> gives the same customers.</summary>
+    /// <summary>Generates customers; the same <paramref name="seed"/> and index give the same customer.</summary>
     /// <param name="count">How many.</param>
     /// <param name="seed">The random seed.</param>
     /// <param name="firstIndex">The index of the first customer; indexes make emails, phones and external ids unique.</param>
@@ -20,10 +20,11 @@ public static class FakeCustomers
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentOutOfRangeException.ThrowIfNegative(firstIndex);
-        var faker = new Faker("en") { Random = new Randomizer(seed) };
         var customers = new List<NewCustomer>(count);
         for (var i = firstIndex; i < firstIndex + count; i++)
         {
+            // One generator per index, so that customer i is the same whatever range it is generated in.
+            var faker = new Faker("en") { Random = new Randomizer(unchecked((seed * 1_000_003) + i)) };
             var given = faker.Name.FirstName();
             var family = faker.Name.LastName();
             var index = i.ToString("D7", CultureInfo.InvariantCulture);

@@ -191,6 +191,8 @@ public abstract class ProviderEmulator
         return response;
     }
 
+    private static string Truncated(string json) => json[..(json.Length * 2 / 3)];
+
     private EmulatorResponse? ApplyRateLimit(EmulatorCall call)
     {
         if (RateLimitPerMinute is not { } limit)
@@ -235,7 +237,7 @@ public abstract class ProviderEmulator
         {
             MalformedBody.Html => new EmulatorResponse { Status = HttpStatusCode.OK, Body = "<!DOCTYPE html><html><body>Service maintenance</body></html>", ContentType = "text/html" },
             MalformedBody.Empty => new EmulatorResponse { Status = HttpStatusCode.OK, Body = string.Empty },
-            MalformedBody.TruncatedJson => EmulatorResponse.Json(SuccessJson(call, """{"records":[{"id":1,"customerNo":"8600""")[..Math.Min(60, success.Length + 30)]),
+            MalformedBody.TruncatedJson => EmulatorResponse.Json(Truncated(SuccessJson(call, """{"records":[{"id":1,"customerNo":"86000001"}],"total":1}"""))),
             MalformedBody.NotJson => EmulatorResponse.Json("Internal error: upstream returned garbage"),
             MalformedBody.NullData => EmulatorResponse.Json(success),
             MalformedBody.Array => EmulatorResponse.Json("""[{"code":"0"}]"""),
