@@ -40,9 +40,9 @@ internal static class CmfblInputValidation
         v.Email("Email", customer.Email, EmailMaxLength);
         v.Text("ExternalId", customer.ExternalId, ExternalIdMaxLength);
         v.Text("Device", customer.Device, TextMaxLength);
-        if (customer.GroupId is not null && !long.TryParse(customer.GroupId, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+        if (customer.GroupId is not null && (!long.TryParse(customer.GroupId, NumberStyles.None, CultureInfo.InvariantCulture, out var group) || group <= 0))
         {
-            v.Add("GroupId", "must be a CMFBL customer group id (digits).");
+            v.Add("GroupId", "must be a CMFBL customer group id (a positive number).");
         }
 
         if (customer.Source is { } source && !Enum.IsDefined(source))

@@ -34,6 +34,7 @@ internal static class McCrmSignupValidator
         validator.Country(nameof(NewCustomer.Country), customer.Country);
         validator.Text(nameof(NewCustomer.ExternalId), customer.ExternalId, MaxExternalIdLength);
         validator.MaxLength(nameof(NewCustomer.Name), customer.Name?.Formatted, MaxUserNameLength);
+        validator.IpAddress(nameof(NewCustomer.ClientIp), customer.ClientIp);
 
         if (customer.Address is { } address)
         {

@@ -119,6 +119,17 @@ internal sealed class InputValidator
         }
     }
 
+    /// <summary>Checks an optional IPv4 or IPv6 address.</summary>
+    public void IpAddress(string field, string? value)
+    {
+        // IPAddress.TryParse also accepts legacy forms such as "10.1" or "167772161"; the wire wants dotted quads.
+        if (value is not null && (!System.Net.IPAddress.TryParse(value, out var address)
+            || (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && value.Count(c => c == '.') != 3)))
+        {
+            Add(field, "is not an IPv4 or IPv6 address.");
+        }
+    }
+
     public void ThrowIfInvalid()
     {
         if (_errors.Count > 0)

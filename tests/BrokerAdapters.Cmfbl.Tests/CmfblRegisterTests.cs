@@ -181,7 +181,7 @@ public sealed class CmfblRegisterTests
             Password = "   ",
             Country = "XX",
             ExternalId = new string('e', 51),
-            GroupId = "vip",
+            GroupId = "0",
         };
 
         var ex = await Assert.ThrowsAsync<UserRegistryException>(() => host.Registry.RegisterAsync(customer));

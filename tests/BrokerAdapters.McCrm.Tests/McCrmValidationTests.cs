@@ -17,6 +17,7 @@ public sealed class McCrmValidationTests
             Name = new PersonName { Full = new string('n', 51) },
             ExternalId = new string('x', 65),
             Address = new PostalAddress { Line = new string('a', 256), City = new string('c', 51), PostalCode = new string('9', 21) },
+            ClientIp = "61.93.232",
         };
 
         var error = await Assert.ThrowsAsync<UserRegistryException>(() => host.Registry.RegisterAsync(customer));
@@ -27,7 +28,7 @@ public sealed class McCrmValidationTests
             error.FieldErrors.Select(f => f.Field),
             Is.EquivalentTo(new[]
             {
-                "Password", "Email", "Phone.Number", "Country", "ExternalId", "Name", "Address.Line", "Address.City", "Address.PostalCode",
+                "Password", "Email", "Phone.Number", "Country", "ExternalId", "Name", "ClientIp", "Address.Line", "Address.City", "Address.PostalCode",
             }));
         Assert.That(host.Requests, Is.Empty);
     }
