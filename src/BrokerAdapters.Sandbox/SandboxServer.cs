@@ -58,6 +58,7 @@ public sealed class SandboxServer : IAsyncDisposable
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IHostLifetime, SandboxHostLifetime>();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Parse(options.Host), options.Port));
         var app = builder.Build();
         app.Run(context => ServeAsync(context, cmfbl, mcCrm));
