@@ -115,7 +115,17 @@ internal sealed class CmfblApiClient : IDisposable
         {
             var obj = JObject.FromObject(body, WireJson.Serializer);
             CmfblSignature.Sign(obj, timestamp);
-            var sealedBody = new JObject { ["data"] = GetEncryptor(session, call).Encrypt(obj.ToString(Formatting.None)) };
+            string sealedData;
+            try
+            {
+                sealedData = GetEncryptor(session, call).Encrypt(obj.ToString(Formatting.None));
+            }
+            catch (System.Security.Cryptography.CryptographicException ex)
+            {
+                throw ProviderErrors.Create(call, UserRegistryErrorKind.ProtocolError, "the body could not be encrypted with the company key.", ex);
+            }
+
+            var sealedBody = new JObject { ["data"] = sealedData };
             json = sealedBody.ToString(Formatting.None);
         }
         else
@@ -192,6 +202,11 @@ internal sealed class CmfblApiClient : IDisposable
         if (kind == UserRegistryErrorKind.Unknown && !response.IsSuccessStatus)
         {
             kind = ProviderErrors.FromStatus(call, response.Status, response.RetryAfter).Kind;
+        }
+
+        if (!CmfblErrorTable.RefusedBeforeDispatch.Contains(envelope.Code ?? string.Empty))
+        {
+            kind = ProviderErrors.ForWrite(call, kind);
         }
 
         var field = CmfblErrorTable.FieldOf(envelope.Code);
@@ -292,7 +307,7 @@ internal sealed class CmfblApiClient : IDisposable
                 }
                 catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or FormatException)
                 {
-                    throw ProviderErrors.Create(call, UserRegistryErrorKind.ProtocolError, "the company public key is not a valid RSA public key.", ex);
+                    throw ProviderErrors.Create(call, UserRegistryErrorKind.ProtocolError, "the company public key is not a usable RSA public key (PEM or base64 SubjectPublicKeyInfo, at least 1024 bits).", ex);
                 }
             }
 

@@ -14,11 +14,21 @@ internal sealed class CmfblBodyEncryptor : IDisposable
 {
     public const int SegmentLength = 100;
 
+    /// <summary>A 100-byte segment plus PKCS#1 v1.5 padding (11 bytes) needs a modulus of at least 111 bytes; 1024 bits is the documented size.</summary>
+    public const int MinimumKeyBits = 1024;
+
     private readonly RSA _rsa;
 
     public CmfblBodyEncryptor(string publicKey)
     {
         _rsa = RsaPublicKeys.Import(publicKey);
+        if (_rsa.KeySize < MinimumKeyBits)
+        {
+            var bits = _rsa.KeySize;
+            _rsa.Dispose();
+            throw new CryptographicException($"The company key has {bits} bits; at least {MinimumKeyBits} are needed for 100-character segments.");
+        }
+
         PublicKey = publicKey;
     }
 

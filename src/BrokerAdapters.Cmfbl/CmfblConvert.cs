@@ -60,7 +60,11 @@ internal static class CmfblConvert
 
     /// <summary>CMFBL times are Unix milliseconds; 0 means "never".</summary>
     public static DateTimeOffset? Time(long? unixMilliseconds) =>
-        unixMilliseconds is null or <= 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(unixMilliseconds.Value);
+        unixMilliseconds is null or <= 0 ? null
+        : unixMilliseconds > MaxUnixMilliseconds ? throw new FormatException("A time is beyond the year 9999.")
+        : DateTimeOffset.FromUnixTimeMilliseconds(unixMilliseconds.Value);
+
+    private static readonly long MaxUnixMilliseconds = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
 
     public static string? Area(PhoneNumber? phone) => phone?.CountryCode;
 

@@ -3,7 +3,11 @@ using static BrokerAdapters.UserRegistryErrorKind;
 
 namespace BrokerAdapters.Cmfbl;
 
-/// <summary>CMFBL's error codes (Manager and Client API) and what they mean in neutral terms.</summary>
+/// <summary>
+/// CMFBL's error codes (Manager and Client API) that customer registration, lookup and login can meet, and what they
+/// mean in neutral terms. Codes of other domains (funds, KYC review, bank cards) are left to
+/// <see cref="UserRegistryErrorKind.Unknown"/> with their code and message kept.
+/// </summary>
 internal static class CmfblErrorTable
 {
     /// <summary>Codes that mean the admin token is missing or expired: re-authenticate once, then replay.</summary>
@@ -12,7 +16,16 @@ internal static class CmfblErrorTable
         "GGATEWAY_CODE_001", "GGATEWAY_CODE_005", "GGATEWAY_CODE_017", "USCUSTOMER_API_0000128",
     };
 
-    private static readonly (string Code, UserRegistryErrorKind Kind, string? Field)[] Entries =
+    /// <summary>
+    /// Failures the gateway answers before the operation runs (no downstream service, or it is marked down): a write
+    /// that meets them certainly did not happen, so they stay retryable rather than becoming OutcomeUnknown.
+    /// </summary>
+    public static readonly IReadOnlySet<string> RefusedBeforeDispatch = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "GGATEWAY_CODE_010", "GGATEWAY_CODE_012",
+    };
+
+    internal static readonly (string Code, UserRegistryErrorKind Kind, string? Field)[] Entries =
     [
         ("G500", Unavailable, null),
         ("GGATEWAY_CODE_001", Unauthorized, null),
@@ -35,6 +48,7 @@ internal static class CmfblErrorTable
         ("GGATEWAY_CODE_019", Forbidden, null),
         ("GGATEWAY_CODE_101", Unauthorized, null),
         ("GGATEWAY_CODE_102", Unavailable, null),
+        ("GGATEWAY_CODE_103", InvalidInput, null),
         ("GGATEWAY_CODE_104", InvalidInput, null),
         ("GGATEWAY_CODE_902", UserRegistryErrorKind.Timeout, null),
         ("USCUSTOMER_API_0000002", NotSupported, null),
@@ -46,11 +60,16 @@ internal static class CmfblErrorTable
         ("USCUSTOMER_API_0000102", InvalidCredentials, null),
         ("USCUSTOMER_API_0000103", AccountDisabled, null),
         ("USCUSTOMER_API_0000105", InvalidInput, "Phone"),
+        ("USCUSTOMER_API_0000108", Unavailable, null),
+        ("USCUSTOMER_API_0000109", Unavailable, null),
+        ("USCUSTOMER_API_0000110", Forbidden, null),
         ("USCUSTOMER_API_0000106", AlreadyExists, "Phone"),
         ("USCUSTOMER_API_0000107", AlreadyExists, "Email"),
         ("USCUSTOMER_API_0000111", Forbidden, null),
         ("USCUSTOMER_API_0000112", InvalidCredentials, null),
         ("USCUSTOMER_API_0000113", AccountDisabled, null),
+        ("USCUSTOMER_API_0000114", InvalidInput, "GroupId"),
+        ("USCUSTOMER_API_0000115", InvalidInput, "GroupId"),
         ("USCUSTOMER_API_0000121", AlreadyExists, "Phone"),
         ("USCUSTOMER_API_0000122", AlreadyExists, "Email"),
         ("USCUSTOMER_API_0000125", InvalidInput, "Password"),
@@ -58,10 +77,13 @@ internal static class CmfblErrorTable
         ("USCUSTOMER_API_0000131", Forbidden, null),
         ("USCUSTOMER_API_0000136", InvalidInput, "Phone"),
         ("USCUSTOMER_API_0000137", InvalidInput, "Email"),
+        ("USCUSTOMER_API_0000138", Forbidden, null),
         ("USCUSTOMER_API_0000139", InvalidInput, "Password"),
         ("USCUSTOMER_API_0000141", AlreadyExists, "Email"),
         ("USCUSTOMER_API_0000142", AlreadyExists, "Phone"),
+        ("USCUSTOMER_API_0000146", InvalidCredentials, null),
         ("USCUSTOMER_API_0000147", InvalidInput, "Phone"),
+        ("USCUSTOMER_API_0000150", InvalidCredentials, null),
         ("USCUSTOMER_API_0000157", AccountLocked, null),
         ("USCUSTOMER_API_0000158", AccountDisabled, null),
         ("USCUSTOMER_API_0000301", InvalidInput, "GroupId"),
@@ -83,10 +105,19 @@ internal static class CmfblErrorTable
         ("USCUSTOMER_API_0000508", InvalidInput, "Email"),
         ("USCUSTOMER_API_0000509", InvalidInput, "Email"),
         ("USCUSTOMER_API_0000510", InvalidInput, "Email"),
+        ("USCUSTOMER_API_0000511", InvalidInput, null),
+        ("USCUSTOMER_API_0000512", RateLimited, null),
+        ("USCUSTOMER_API_0000517", InvalidInput, null),
+        ("USCUSTOMER_API_0000518", InvalidInput, null),
+        ("USCUSTOMER_API_0000519", InvalidInput, null),
+        ("USCUSTOMER_API_0000520", InvalidInput, null),
+        ("USCUSTOMER_API_0000521", InvalidInput, null),
         ("USCUSTOMER_API_0000624", InvalidInput, "Country"),
         ("USCUSTOMER_API_0000632", AlreadyExists, "Phone"),
         ("USCUSTOMER_API_0000633", AlreadyExists, null),
         ("USCUSTOMER_API_0001003", InvalidInput, "Country"),
+        ("USCUSTOMER_API_0001019", AlreadyExists, "Email"),
+        ("USCUSTOMER_API_0001020", AlreadyExists, "Phone"),
         ("USCUSTOMER_API_0001024", InvalidInput, "GroupId"),
         ("USCUSTOMER_API_0001025", InvalidInput, null),
         ("USCUSTOMER_API_0001029", Forbidden, null),

@@ -35,7 +35,7 @@ internal sealed class CmfblOptionsValidator : IValidateOptions<CmfblOptions>
             failures.Add($"{Path(nameof(options.Encryption))} must be None or Rsa.");
         }
 
-        if (options.PublicKey is not null && !RsaPublicKeys.TryValidate(options.PublicKey, out var keyError))
+        if (options.PublicKey is not null && !RsaPublicKeys.TryValidate(options.PublicKey, CmfblBodyEncryptor.MinimumKeyBits, out var keyError))
         {
             failures.Add($"{Path(nameof(options.PublicKey))} {keyError}");
         }

@@ -18,6 +18,7 @@ internal sealed class CmfblUserRegistry : ICmfblUserRegistry, IDisposable
     public const string DetailBizType = "customer.admin.WhiteCustomerAdminApiService.detail";
     public const string GroupListBizType = "customer.admin.CustomerGroupAdminApiService.groupList";
 
+    private const int FindPageSize = 20;
     private const int ExistsYes = 1;
     private const int ExistsNo = 2;
 
@@ -75,17 +76,18 @@ internal sealed class CmfblUserRegistry : ICmfblUserRegistry, IDisposable
         {
             created = await FindByNumberAsync(number, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (UserRegistryException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            var inner = ex as UserRegistryException;
             throw new UserRegistryException(
                 UserRegistryErrorKind.OutcomeUnknown,
                 $"Cmfbl created customer {number} but could not read it back: {ex.Message}",
                 ex)
             {
                 Provider = CmfblApiClient.ProviderName,
-                ProviderCode = ex.ProviderCode,
-                TraceId = ex.TraceId,
-                HttpStatus = ex.HttpStatus,
+                ProviderCode = inner?.ProviderCode,
+                TraceId = inner?.TraceId ?? call.TraceId,
+                HttpStatus = inner?.HttpStatus,
             };
         }
 
@@ -215,8 +217,13 @@ internal sealed class CmfblUserRegistry : ICmfblUserRegistry, IDisposable
 
             seen += records.Count;
 
-            // Stop on a short or empty page, or once the announced total is reached.
-            if (records.Count < pageSize || records.Count == 0 || (page.Total is { } total && seen >= total))
+            // The announced total decides when it is known: a server that caps the page below the size asked for
+            // answers short pages, and stopping on them would silently drop customers. Without a total, a short
+            // page is the last one. Offset paging is not a snapshot: customers added meanwhile may shift pages.
+            var done = page.Total is { } total
+                ? seen >= total || records.Count == 0
+                : records.Count < pageSize;
+            if (done)
             {
                 yield break;
             }
@@ -225,7 +232,13 @@ internal sealed class CmfblUserRegistry : ICmfblUserRegistry, IDisposable
 
     private async Task<Customer?> FindByNumberAsync(string number, CancellationToken cancellationToken)
     {
-        var (page, pageStatus, pageCall) = await GetPageAsync(number, 1, 1, cancellationToken).ConfigureAwait(false);
+        // A few rows rather than one, in case the provider matches the number by prefix.
+        var (page, pageStatus, pageCall) = await GetPageAsync(number, FindPageSize, 1, cancellationToken).ConfigureAwait(false);
+        if (page.Records?.Contains(null!) == true)
+        {
+            throw ProviderErrors.Protocol(pageCall, "a customer in the answer is null.", pageStatus);
+        }
+
         var record = page.Records?.FirstOrDefault(r => string.Equals(r.CustomerNo, number, StringComparison.Ordinal));
         if (record is null)
         {
@@ -238,7 +251,19 @@ internal sealed class CmfblUserRegistry : ICmfblUserRegistry, IDisposable
         }
 
         var request = new CmfblDetailRequest { Type = SectionName(CmfblDetailSection.BaseInfo), Id = record.Id, CustomerNo = number };
-        var (data, status, call) = await _api.PostAdminAsync(DetailBizType, request, isWrite: false, cancellationToken).ConfigureAwait(false);
+        JToken? data;
+        HttpStatusCode status;
+        ProviderCall call;
+        try
+        {
+            (data, status, call) = await _api.PostAdminAsync(DetailBizType, request, isWrite: false, cancellationToken).ConfigureAwait(false);
+        }
+        catch (UserRegistryException ex) when (ex.Kind == UserRegistryErrorKind.NotFound)
+        {
+            // Removed between the two calls.
+            return null;
+        }
+
         if (data is null || data.Type == JTokenType.Null)
         {
             // Some companies answer no base info; the page record is still a faithful, if shorter, customer.
@@ -257,14 +282,27 @@ internal sealed class CmfblUserRegistry : ICmfblUserRegistry, IDisposable
         return (CmfblApiClient.ReadData<CmfblPage>(data, status, call), status, call);
     }
 
-    private Customer ToCustomer(CmfblCustomer wire, ProviderCall call, HttpStatusCode status)
+    private Customer ToCustomer(CmfblCustomer? wire, ProviderCall call, HttpStatusCode status)
     {
+        if (wire is null)
+        {
+            throw ProviderErrors.Protocol(call, "a customer in the answer is null.", status);
+        }
+
         if (string.IsNullOrWhiteSpace(wire.Id))
         {
             throw ProviderErrors.Protocol(call, "a customer in the answer has no id.", status);
         }
 
-        return wire.Adapt<Customer>(_mapping);
+        try
+        {
+            return wire.Adapt<Customer>(_mapping);
+        }
+        catch (Exception ex) when (ex is not UserRegistryException and not OperationCanceledException)
+        {
+            // A value the unified model cannot hold (a time beyond year 9999, a malformed phone…) is the provider's fault.
+            throw ProviderErrors.Protocol(call, $"a customer in the answer cannot be read ({ex.GetType().Name}).", status, ex);
+        }
     }
 
     /// <summary>Detail wins; fields only the page record has (e.g. customerGroupName) are kept.</summary>

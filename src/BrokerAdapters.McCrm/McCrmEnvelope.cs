@@ -73,7 +73,7 @@ internal sealed class McCrmEnvelope
 
     private UserRegistryErrorKind Classify()
     {
-        var byCode = McCrmErrorTable.Classify(Code, Message);
+        var byCode = ProviderErrors.ForWrite(_call, McCrmErrorTable.Classify(Code, Message));
         if (_response.IsSuccessStatus)
         {
             return byCode;

@@ -29,9 +29,12 @@ internal static class McCrmErrorTable
         ("已存在", UserRegistryErrorKind.AlreadyExists),
         ("已注册", UserRegistryErrorKind.AlreadyExists),
         ("已被注册", UserRegistryErrorKind.AlreadyExists),
-        ("not exist", UserRegistryErrorKind.NotFound),
-        ("not found", UserRegistryErrorKind.NotFound),
-        ("不存在", UserRegistryErrorKind.NotFound),
+        // Only a missing user is "not found": a missing merchant or token is a configuration error, not an absent customer.
+        ("user does not exist", UserRegistryErrorKind.NotFound),
+        ("user not exist", UserRegistryErrorKind.NotFound),
+        ("user not found", UserRegistryErrorKind.NotFound),
+        ("uid not found", UserRegistryErrorKind.NotFound),
+        ("用户不存在", UserRegistryErrorKind.NotFound),
         ("too many requests", UserRegistryErrorKind.RateLimited),
         ("too frequent", UserRegistryErrorKind.RateLimited),
         ("频繁", UserRegistryErrorKind.RateLimited),
@@ -40,8 +43,16 @@ internal static class McCrmErrorTable
     private static readonly ProviderErrorTable ByCode = new(Codes);
     private static readonly ProviderErrorTable ByMessage = new([], Fragments);
 
+    /// <summary>Codes about the caller's own access: they win over any message, so a refused token is never read as "not found".</summary>
+    private static readonly HashSet<string> AccessCodes = ["401", "403", "429"];
+
     public static UserRegistryErrorKind Classify(string? code, string? message)
     {
+        if (code is not null && AccessCodes.Contains(code))
+        {
+            return ByCode.Classify(code, null);
+        }
+
         var byMessage = ByMessage.Classify(null, message);
         return byMessage != UserRegistryErrorKind.Unknown ? byMessage : ByCode.Classify(code, null);
     }

@@ -47,6 +47,15 @@ internal static class ProviderErrors
             : Create(call, UserRegistryErrorKind.Unavailable, $"the provider could not be reached ({inner.HttpRequestError}).", inner);
     }
 
+    /// <summary>
+    /// A timeout or a server-side failure of a write may have happened after the change was applied: for writes it
+    /// is <see cref="UserRegistryErrorKind.OutcomeUnknown"/>, never a retryable kind that invites a duplicate.
+    /// </summary>
+    public static UserRegistryErrorKind ForWrite(ProviderCall call, UserRegistryErrorKind kind) =>
+        call.IsWrite && kind is UserRegistryErrorKind.Timeout or UserRegistryErrorKind.Unavailable
+            ? UserRegistryErrorKind.OutcomeUnknown
+            : kind;
+
     /// <summary>Classifies an HTTP status that carries no provider error code.</summary>
     public static UserRegistryException FromStatus(ProviderCall call, HttpStatusCode status, TimeSpan? retryAfter)
     {
@@ -57,9 +66,8 @@ internal static class ProviderErrors
             429 => UserRegistryErrorKind.RateLimited,
             401 => UserRegistryErrorKind.Unauthorized,
             403 => UserRegistryErrorKind.Forbidden,
-            408 or 504 => call.IsWrite ? UserRegistryErrorKind.OutcomeUnknown : UserRegistryErrorKind.Timeout,
-            503 => UserRegistryErrorKind.Unavailable,
-            >= 500 => call.IsWrite ? UserRegistryErrorKind.OutcomeUnknown : UserRegistryErrorKind.Unavailable,
+            408 or 504 => ForWrite(call, UserRegistryErrorKind.Timeout),
+            >= 500 => ForWrite(call, UserRegistryErrorKind.Unavailable),
             _ => UserRegistryErrorKind.ProtocolError,
         };
         return Create(call, kind, text, status: status, retryAfter: retryAfter);

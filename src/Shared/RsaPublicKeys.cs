@@ -39,7 +39,10 @@ internal static class RsaPublicKeys
     }
 
     /// <summary>Tells whether <paramref name="key"/> imports as an RSA public key.</summary>
-    public static bool TryValidate(string? key, out string? error)
+    public static bool TryValidate(string? key, out string? error) => TryValidate(key, 512, out error);
+
+    /// <summary>Tells whether <paramref name="key"/> imports as an RSA public key of at least <paramref name="minimumBits"/>.</summary>
+    public static bool TryValidate(string? key, int minimumBits, out string? error)
     {
         error = null;
         if (string.IsNullOrWhiteSpace(key))
@@ -51,9 +54,9 @@ internal static class RsaPublicKeys
         try
         {
             using var rsa = Import(key);
-            if (rsa.KeySize < 512)
+            if (rsa.KeySize < minimumBits)
             {
-                error = $"is a {rsa.KeySize}-bit key; at least 512 bits are required.";
+                error = $"is a {rsa.KeySize}-bit key; at least {minimumBits} bits are required.";
                 return false;
             }
 

@@ -11,7 +11,7 @@ public sealed class McCrmErrorTests
     private static readonly object[] CodeCases =
     [
         new object[] { "303", "parameter error", UserRegistryErrorKind.InvalidInput },
-        new object[] { "500", "server error", UserRegistryErrorKind.Unavailable },
+        new object[] { "500", "server error", UserRegistryErrorKind.OutcomeUnknown },
         new object[] { "401", "unauthorized", UserRegistryErrorKind.Unauthorized },
         new object[] { "403", "forbidden", UserRegistryErrorKind.Forbidden },
         new object[] { "429", "slow down", UserRegistryErrorKind.RateLimited },
@@ -29,6 +29,8 @@ public sealed class McCrmErrorTests
         new object[] { "500", "该手机号已被注册", UserRegistryErrorKind.AlreadyExists },
         new object[] { "303", "User does not exist", UserRegistryErrorKind.NotFound },
         new object[] { "500", "user not found", UserRegistryErrorKind.NotFound },
+        new object[] { "303", "the user not exist", UserRegistryErrorKind.NotFound },
+        new object[] { "303", "uid not found", UserRegistryErrorKind.NotFound },
         new object[] { "500", "用户不存在", UserRegistryErrorKind.NotFound },
         new object[] { "500", "Too many requests", UserRegistryErrorKind.RateLimited },
         new object[] { "303", "Requests too frequent, try later", UserRegistryErrorKind.RateLimited },

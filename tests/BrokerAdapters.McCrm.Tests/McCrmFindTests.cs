@@ -83,6 +83,19 @@ public sealed class McCrmFindTests
         Assert.That(customer, Is.Null);
     }
 
+    [TestCase("{\"code\":401,\"msg\":\"token not exist\",\"data\":null}", UserRegistryErrorKind.Unauthorized)]
+    [TestCase("{\"code\":500,\"msg\":\"merchant not found\",\"data\":null}", UserRegistryErrorKind.Unavailable)]
+    [TestCase("{\"code\":\"429\",\"msg\":\"user not found\",\"data\":null}", UserRegistryErrorKind.RateLimited)]
+    public async Task Find_reports_access_and_server_errors_instead_of_returning_null(string answer, UserRegistryErrorKind kind)
+    {
+        using var host = McCrmTestHost.Create();
+        host.AnswerQueryUid(answer);
+
+        var error = await Assert.ThrowsAsync<UserRegistryException>(() => host.Registry.FindAsync(CustomerLookup.ById("some-uid")));
+
+        Assert.That(error!.Kind, Is.EqualTo(kind));
+    }
+
     [Test]
     public async Task Find_returns_null_for_http_404_saying_the_user_does_not_exist()
     {
