@@ -22,10 +22,10 @@ public sealed record PhoneNumber
     }
 
     /// <summary>Gets the country calling code: <c>+</c> and digits, e.g. <c>+852</c>.</summary>
-    public string CountryCode { get; init; }
+    public string CountryCode { get; }
 
     /// <summary>Gets the national number without separators, e.g. <c>98763237</c>.</summary>
-    public string Number { get; init; }
+    public string Number { get; }
 
     /// <summary>Gets the country calling code's digits without <c>+</c>, e.g. <c>852</c>.</summary>
     public string CountryCodeDigits => CountryCode.TrimStart('+');

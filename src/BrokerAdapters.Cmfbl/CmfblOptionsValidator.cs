@@ -25,11 +25,11 @@ internal sealed class CmfblOptionsValidator : IValidateOptions<CmfblOptions>
         var failures = new List<string>();
         OptionsErrors.RequireAbsoluteHttpUrl(failures, Path(nameof(options.BaseUrl)), options.BaseUrl);
         OptionsErrors.RequireAbsoluteHttpUrl(failures, Path(nameof(options.ClientBaseUrl)), options.ClientBaseUrl, required: false);
-        OptionsErrors.Require(failures, Path(nameof(options.CompanyId)), options.CompanyId);
+        OptionsErrors.RequireHeaderValue(failures, Path(nameof(options.CompanyId)), options.CompanyId);
         OptionsErrors.Require(failures, Path(nameof(options.AppId)), options.AppId);
         OptionsErrors.Require(failures, Path(nameof(options.AppSecret)), options.AppSecret);
-        OptionsErrors.Require(failures, Path(nameof(options.Version)), options.Version);
-        OptionsErrors.Require(failures, Path(nameof(options.Lang)), options.Lang);
+        OptionsErrors.RequireHeaderValue(failures, Path(nameof(options.Version)), options.Version);
+        OptionsErrors.RequireHeaderValue(failures, Path(nameof(options.Lang)), options.Lang);
         if (!Enum.IsDefined(options.Encryption))
         {
             failures.Add($"{Path(nameof(options.Encryption))} must be None or Rsa.");

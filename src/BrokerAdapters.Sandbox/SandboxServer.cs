@@ -56,13 +56,24 @@ public sealed class SandboxServer : IAsyncDisposable
         var mcCrm = new McCrmEmulator(new McCrmEmulatorOptions { TimeProvider = options.TimeProvider });
         Seed(cmfbl, mcCrm, options);
 
-        var builder = WebApplication.CreateSlimBuilder();
+        // The sandbox listens where its options say, never where the current directory's appsettings.json or the
+        // ASPNETCORE_* variables would have it: their configuration sources are dropped.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<IHostLifetime, SandboxHostLifetime>();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Parse(options.Host), options.Port));
         var app = builder.Build();
         app.Run(context => ServeAsync(context, cmfbl, mcCrm));
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("Kestrel did not report the address it listens on.");
@@ -153,8 +164,8 @@ public sealed class SandboxServer : IAsyncDisposable
             body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
         }
 
-        var answer = await emulator.HandleAsync(new HttpMethod(context.Request.Method), path, headers, body, context.RequestAborted).ConfigureAwait(false);
-        if (answer.Drop)
+        var answer = await emulator.ServeAsync(new HttpMethod(context.Request.Method), path, headers, body, context.RequestAborted).ConfigureAwait(false);
+        if (answer.DropConnection)
         {
             context.Abort();
             return;

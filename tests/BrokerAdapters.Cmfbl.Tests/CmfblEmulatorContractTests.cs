@@ -20,6 +20,7 @@ public sealed class CmfblEmulatorContractTests : UserRegistryContractTests
         return Task.FromResult(new UserRegistryContractContext(
             provider.GetRequiredService<IUserRegistry>(),
             () => emulator.Requests.Count,
-            provider.DisposeAsync));
+            provider.DisposeAsync,
+            emulator.Faults));
     }
 }

@@ -10,6 +10,10 @@ public sealed class CmfblOptionsTests
     [TestCase("UserRegistry:Cmfbl:BaseUrl", "cmfbl.test", "UserRegistry:Cmfbl:BaseUrl must be an absolute http or https URL")]
     [TestCase("UserRegistry:Cmfbl:ClientBaseUrl", "ftp://client", "UserRegistry:Cmfbl:ClientBaseUrl must be an absolute http or https URL")]
     [TestCase("UserRegistry:Cmfbl:CompanyId", null, "UserRegistry:Cmfbl:CompanyId is required")]
+    [TestCase("UserRegistry:Cmfbl:CompanyId", "36\u00e90", "UserRegistry:Cmfbl:CompanyId must be printable ASCII")]
+    [TestCase("UserRegistry:Cmfbl:Lang", "en-US\r\nX: 1", "UserRegistry:Cmfbl:Lang must be printable ASCII")]
+    [TestCase("UserRegistry:Cmfbl:BaseUrl", "https://user:hunter2@cmfbl.test", "UserRegistry:Cmfbl:BaseUrl must not carry credentials, a query or a fragment")]
+    [TestCase("UserRegistry:Cmfbl:BaseUrl", "https://cmfbl.test/?x=1", "UserRegistry:Cmfbl:BaseUrl must not carry credentials, a query or a fragment")]
     [TestCase("UserRegistry:Cmfbl:AppId", "", "UserRegistry:Cmfbl:AppId is required")]
     [TestCase("UserRegistry:Cmfbl:AppSecret", null, "UserRegistry:Cmfbl:AppSecret is required")]
     [TestCase("UserRegistry:Cmfbl:PublicKey", "not-a-key", "UserRegistry:Cmfbl:PublicKey is not an RSA public key")]
@@ -25,6 +29,7 @@ public sealed class CmfblOptionsTests
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => services.GetRequiredService<IAsyncStartupValidator>().ValidateAsync());
 
         Assert.That(ex!.Failures, Has.Some.StartsWith(message));
+        Assert.That(ex.Message, Does.Not.Contain("hunter2"));
     }
 
     [Test]

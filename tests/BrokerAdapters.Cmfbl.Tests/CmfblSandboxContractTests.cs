@@ -27,6 +27,7 @@ public sealed class CmfblSandboxContractTests : UserRegistryContractTests
         return Task.FromResult(new UserRegistryContractContext(
             provider.GetRequiredService<IUserRegistry>(),
             () => _sandbox.Cmfbl.Requests.Count,
-            provider.DisposeAsync));
+            provider.DisposeAsync,
+            _sandbox.Cmfbl.Faults));
     }
 }

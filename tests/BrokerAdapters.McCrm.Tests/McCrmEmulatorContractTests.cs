@@ -19,6 +19,7 @@ public sealed class McCrmEmulatorContractTests : UserRegistryContractTests
         return Task.FromResult(new UserRegistryContractContext(
             provider.GetRequiredService<IUserRegistry>(),
             () => emulator.Requests.Count,
-            provider.DisposeAsync));
+            provider.DisposeAsync,
+            emulator.Faults));
     }
 }

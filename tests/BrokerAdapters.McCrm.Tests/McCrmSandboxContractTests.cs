@@ -27,6 +27,7 @@ public sealed class McCrmSandboxContractTests : UserRegistryContractTests
         return Task.FromResult(new UserRegistryContractContext(
             provider.GetRequiredService<IUserRegistry>(),
             () => _sandbox.McCrm.Requests.Count,
-            provider.DisposeAsync));
+            provider.DisposeAsync,
+            _sandbox.McCrm.Faults));
     }
 }

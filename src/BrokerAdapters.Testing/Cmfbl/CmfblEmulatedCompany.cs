@@ -16,6 +16,7 @@ public sealed class CmfblEmulatedCompany
     private readonly RSA _key;
     private readonly TimeProvider _time;
     private long _nextId;
+    private int _tokensIssued;
     private long _nextNumber;
 
     internal CmfblEmulatedCompany(string companyId, string appId, string appSecret, long firstCustomerNumber, int keySize, TimeProvider time)
@@ -71,7 +72,7 @@ public sealed class CmfblEmulatedCompany
     }
 
     /// <summary>Gets how many admin tokens were issued.</summary>
-    public int TokensIssued { get; private set; }
+    public int TokensIssued => Volatile.Read(ref _tokensIssued);
 
     internal Lock Sync { get; } = new();
 
@@ -152,7 +153,7 @@ public sealed class CmfblEmulatedCompany
         lock (Sync)
         {
             _tokens[token] = _time.GetUtcNow() + lifetime;
-            TokensIssued++;
+            _tokensIssued++;
         }
 
         return token;

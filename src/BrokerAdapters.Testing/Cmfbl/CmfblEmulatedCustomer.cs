@@ -6,6 +6,8 @@ namespace BrokerAdapters.Testing;
 /// <summary>A customer stored by a <see cref="CmfblEmulator"/> company. Tests may change <see cref="Status"/> to lock or disable it.</summary>
 public sealed class CmfblEmulatedCustomer
 {
+    private int _status = 1;
+
     internal CmfblEmulatedCustomer(long id, string customerNo, string passwordMd5)
     {
         Id = id;
@@ -50,7 +52,11 @@ public sealed class CmfblEmulatedCustomer
     public IReadOnlyDictionary<string, string> Utm { get; internal init; } = new Dictionary<string, string>();
 
     /// <summary>Gets or sets the status: 1 normal, 2 disabled, 3 deleted, 4 cancelled, 5 locked, 6 cancelling.</summary>
-    public int Status { get; set; } = 1;
+    public int Status
+    {
+        get => Volatile.Read(ref _status);
+        set => Volatile.Write(ref _status, value);
+    }
 
     /// <summary>Gets the KYC status code.</summary>
     public int KycStatus { get; internal init; } = 1;

@@ -281,6 +281,12 @@ public sealed partial class CmfblEmulator : ProviderEmulator
             return Refuse(call, "USCUSTOMER_API_0000125", "Password cannot be null");
         }
 
+        // Passwords travel as MD5; a client that sends anything else (the plain password…) is refused.
+        if (!IsMd5Hex(pwd))
+        {
+            return Refuse(call, "GGATEWAY_CODE_015", "The request parameter is invalid");
+        }
+
         if (string.IsNullOrEmpty(country) || source is < 1 or > 9 || groupId <= 0)
         {
             return Refuse(call, "USCUSTOMER_API_0000501", "Mandatory param cannot be null");
@@ -414,7 +420,7 @@ public sealed partial class CmfblEmulator : ProviderEmulator
         var type = body?["type"]?.Type == JTokenType.Integer ? (int)body["type"]! : 0;
         var login = Text(body, "loginName");
         var pwd = Text(body, "loginPwd");
-        if (body is null || type is < 1 or > 3 || login is null || body["device"]?.Type != JTokenType.Integer)
+        if (body is null || type is < 1 or > 3 || login is null || body["device"]?.Type != JTokenType.Integer || (pwd is not null && !IsMd5Hex(pwd)))
         {
             return Error(call, "GGATEWAY_CODE_015", "The request parameter is invalid");
         }
@@ -669,6 +675,8 @@ public sealed partial class CmfblEmulator : ProviderEmulator
         body?[name] is JValue { Type: JTokenType.String or JTokenType.Integer } value && value.Value is not null
             ? Convert.ToString(value.Value, CultureInfo.InvariantCulture) is { Length: > 0 } text ? text : null
             : null;
+
+    private static bool IsMd5Hex(string value) => value.Length == 32 && value.All(char.IsAsciiHexDigit);
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.CultureInvariant)]
     private static partial Regex EmailPattern();

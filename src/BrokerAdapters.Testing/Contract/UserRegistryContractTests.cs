@@ -312,6 +312,80 @@ public abstract class UserRegistryContractTests
         Assert.That(() => Registry.AuthenticateAsync(null!), Throws.ArgumentNullException);
     }
 
+    /// <summary>A 429 answer is RateLimited and retryable.</summary>
+    /// <returns>A task.</returns>
+    [Test]
+    public async Task A_rate_limited_answer_is_RateLimited()
+    {
+        var faults = await WarmedUpFaultsAsync().ConfigureAwait(false);
+        faults.FailNext(1, System.Net.HttpStatusCode.TooManyRequests);
+
+        var ex = await Assert.ThrowsAsync<UserRegistryException>(() => Registry.RegisterAsync(UniqueCustomer())).ConfigureAwait(false);
+
+        Assert.That(ex!.Kind, Is.EqualTo(UserRegistryErrorKind.RateLimited));
+        Assert.That(ex.IsRetryable, Is.True);
+    }
+
+    /// <summary>An answer that is not the provider's protocol is a ProtocolError, not a crash.</summary>
+    /// <returns>A task.</returns>
+    [Test]
+    public async Task A_malformed_answer_to_a_read_is_a_ProtocolError()
+    {
+        var faults = await WarmedUpFaultsAsync().ConfigureAwait(false);
+        var kind = Kinds().First(k => Descriptor.Supports(UserRegistryCapabilities.Find, k));
+        var lookup = LookupFor(kind, new Customer { Provider = Descriptor.ProviderName, Id = "1", Number = "1" }, UniqueCustomer());
+        faults.MalformNext(1, MalformedBody.NotJson);
+
+        var ex = await Assert.ThrowsAsync<UserRegistryException>(() => Registry.FindAsync(lookup)).ConfigureAwait(false);
+
+        Assert.That(ex!.Kind, Is.EqualTo(UserRegistryErrorKind.ProtocolError));
+        Assert.That(ex.Provider, Is.EqualTo(Descriptor.ProviderName));
+    }
+
+    /// <summary>A registration applied by the provider whose answer is lost is OutcomeUnknown, never a retryable failure.</summary>
+    /// <returns>A task.</returns>
+    [Test]
+    public async Task A_registration_whose_answer_is_lost_is_OutcomeUnknown()
+    {
+        var faults = await WarmedUpFaultsAsync().ConfigureAwait(false);
+        faults.DropNextResponses(1);
+
+        var ex = await Assert.ThrowsAsync<UserRegistryException>(() => Registry.RegisterAsync(UniqueCustomer())).ConfigureAwait(false);
+
+        Assert.That(ex!.Kind, Is.EqualTo(UserRegistryErrorKind.OutcomeUnknown));
+        Assert.That(ex.IsRetryable, Is.False);
+    }
+
+    /// <summary>Cancelling while the provider is slow stops the call.</summary>
+    /// <returns>A task.</returns>
+    [Test]
+    public async Task Cancelling_during_a_slow_request_stops_the_call()
+    {
+        var faults = await WarmedUpFaultsAsync().ConfigureAwait(false);
+        faults.Latency = TimeSpan.FromMinutes(5);
+        try
+        {
+            using var cts = new CancellationTokenSource();
+            var call = Registry.RegisterAsync(UniqueCustomer(), cts.Token);
+            await cts.CancelAsync().ConfigureAwait(false);
+
+            Assert.That(async () => await call.ConfigureAwait(false), Throws.InstanceOf<OperationCanceledException>());
+        }
+        finally
+        {
+            faults.Latency = TimeSpan.Zero;
+        }
+    }
+
+    private async Task<EmulatorFaults> WarmedUpFaultsAsync()
+    {
+        Assume.That(Context.Faults, Is.Not.Null, "the context has no emulator faults to inject");
+
+        // One successful call first, so that any session set-up (CMFBL's admin token) is behind us.
+        await Registry.RegisterAsync(UniqueCustomer()).ConfigureAwait(false);
+        return Context.Faults!;
+    }
+
     private static CustomerLookupKind[] Kinds() => Enum.GetValues<CustomerLookupKind>();
 
     private static CustomerLookup LookupFor(CustomerLookupKind kind, Customer created, NewCustomer input) => kind switch

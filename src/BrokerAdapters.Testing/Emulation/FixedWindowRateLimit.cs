@@ -3,6 +3,8 @@ namespace BrokerAdapters.Testing;
 /// <summary>A per-minute limit per key, as the providers document it: a fixed window, counted per endpoint.</summary>
 internal sealed class FixedWindowRateLimit
 {
+    public const int WindowSeconds = 60;
+
     private readonly Dictionary<string, (long Window, int Count)> _counts = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 

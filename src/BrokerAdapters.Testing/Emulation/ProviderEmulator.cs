@@ -95,6 +95,34 @@ public abstract class ProviderEmulator
         return await HandleAsync(request.Method, path, headers, body, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Answers one request given as its parts, for hosts with their own transport (the sandbox serves emulators over
+    /// Kestrel this way). Never throws for a bad request: the emulator answers as the provider would.
+    /// </summary>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="path">The URL path, e.g. <c>/openapi-b/customer.admin.WhiteCustomerAdminApiService.page</c>.</param>
+    /// <param name="headers">The request headers.</param>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels injected latency.</param>
+    /// <returns>The answer.</returns>
+    public async Task<EmulatorAnswer> ServeAsync(
+        HttpMethod method, string path, IReadOnlyDictionary<string, string> headers, string body, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(headers);
+        ArgumentNullException.ThrowIfNull(body);
+        var response = await HandleAsync(method, path, headers, body, cancellationToken).ConfigureAwait(false);
+        return new EmulatorAnswer
+        {
+            Status = response.Status,
+            Body = response.Body,
+            ContentType = response.ContentType,
+            Headers = new Dictionary<string, string>(response.Headers, StringComparer.OrdinalIgnoreCase),
+            DropConnection = response.Drop,
+        };
+    }
+
     internal async Task<EmulatorResponse> HandleAsync(
         HttpMethod method, string path, IReadOnlyDictionary<string, string> headers, string body, CancellationToken cancellationToken)
     {
@@ -109,6 +137,13 @@ public abstract class ProviderEmulator
             ReceivedAt = TimeProvider.GetUtcNow(),
         };
         var call = new EmulatorCall { Operation = record.Operation, Path = path, Method = method, Headers = headers, Body = body, Record = record };
+        int slot;
+        lock (_lock)
+        {
+            // Recorded on arrival, so that the order of Requests is the order requests came in.
+            slot = _requests.Count;
+            _requests.Add(record);
+        }
 
         EmulatorResponse response;
         try
@@ -130,9 +165,13 @@ public abstract class ProviderEmulator
 
         lock (_lock)
         {
+            // The dispatcher may have replaced the record (e.g. with the decrypted body).
             call.Record.Status = response.Drop ? null : response.Status;
             call.Record.ErrorCode = response.ErrorCode;
-            _requests.Add(call.Record);
+            if (slot < _requests.Count && ReferenceEquals(_requests[slot], record))
+            {
+                _requests[slot] = call.Record;
+            }
         }
 
         return response;
@@ -200,7 +239,7 @@ public abstract class ProviderEmulator
             return null;
         }
 
-        var (allowed, remaining, reset) = _rateLimit.Hit(RateLimitScope(call) + "|" + call.Operation, limit, TimeProvider.GetUtcNow());
+        var (allowed, remaining, _) = _rateLimit.Hit(RateLimitScope(call) + "|" + call.Operation, limit, TimeProvider.GetUtcNow());
         var response = allowed
             ? new EmulatorResponse { Status = HttpStatusCode.OK, Body = string.Empty }
             : new EmulatorResponse
@@ -211,7 +250,8 @@ public abstract class ProviderEmulator
             };
         response.Headers["x-ratelimit-limit"] = limit.ToString(CultureInfo.InvariantCulture);
         response.Headers["x-ratelimit-remairing"] = remaining.ToString(CultureInfo.InvariantCulture);
-        response.Headers["x-ratelimit-reset"] = reset.ToString(CultureInfo.InvariantCulture);
+        // CMFBL documents x-ratelimit-reset as the window's length in seconds, not the time left in it.
+        response.Headers["x-ratelimit-reset"] = FixedWindowRateLimit.WindowSeconds.ToString(CultureInfo.InvariantCulture);
         return response;
     }
 

@@ -47,7 +47,18 @@ public sealed class McCrmEmulator : ProviderEmulator
     public McCrmEmulator(McCrmEmulatorOptions? options = null)
         : base(options?.TimeProvider)
     {
-        _options = options ?? new McCrmEmulatorOptions();
+        // A copy: the emulator's own settings (EnvelopeStyle can change later) never write back into the caller's object.
+        var given = options ?? new McCrmEmulatorOptions();
+        _options = new McCrmEmulatorOptions
+        {
+            TimeProvider = given.TimeProvider,
+            Token = given.Token,
+            BizName = given.BizName,
+            KeySize = given.KeySize,
+            Padding = given.Padding,
+            EnvelopeStyle = given.EnvelopeStyle,
+            RateLimitPerMinute = given.RateLimitPerMinute,
+        };
         RateLimitPerMinute = _options.RateLimitPerMinute;
         Token = _options.Token ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
         _key = RSA.Create(_options.KeySize);
@@ -118,7 +129,8 @@ public sealed class McCrmEmulator : ProviderEmulator
         ArgumentException.ThrowIfNullOrWhiteSpace(section);
         var padding = _options.Padding == RSAEncryptionPadding.OaepSHA1 ? "OaepSha1"
             : _options.Padding == RSAEncryptionPadding.OaepSHA256 ? "OaepSha256"
-            : "Pkcs1";
+            : _options.Padding == RSAEncryptionPadding.Pkcs1 ? "Pkcs1"
+            : throw new InvalidOperationException($"The library has no setting for the padding {_options.Padding}; use PKCS#1, OAEP-SHA1 or OAEP-SHA256.");
         return new Dictionary<string, string?>
         {
             [section + ":Provider"] = "McCrm",
@@ -294,7 +306,7 @@ public sealed class McCrmEmulator : ProviderEmulator
         return user;
     }
 
-    private static JObject ToJson(McCrmEmulatedUser u)
+    private JObject ToJson(McCrmEmulatedUser u)
     {
         var created = LocalDateTime(u.CreatedAt);
         return new JObject
@@ -302,7 +314,7 @@ public sealed class McCrmEmulator : ProviderEmulator
             ["id"] = u.Id,
             ["uid"] = u.Uid,
             ["bizCode"] = u.BizCode,
-            ["bizName"] = "MFT",
+            ["bizName"] = BizName,
             ["identificationLevel"] = null,
             ["nickname"] = Nickname(u),
             ["phoneNumberPrefix"] = u.PhoneNumberPrefix is { } p && int.TryParse(p, out var prefix) ? prefix : null,
