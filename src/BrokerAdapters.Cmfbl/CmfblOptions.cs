@@ -3,6 +3,9 @@ namespace BrokerAdapters.Cmfbl;
 /// <summary>Settings of the CMFBL provider (the <c>Cmfbl</c> sub-section of a registry's section).</summary>
 public sealed class CmfblOptions
 {
+    /// <summary>The name of the configuration sub-section these settings are bound from.</summary>
+    public const string SectionName = "Cmfbl";
+
     /// <summary>The largest page the Manager API serves.</summary>
     public const int MaxPageSize = 2000;
 

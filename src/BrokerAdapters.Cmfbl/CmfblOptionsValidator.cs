@@ -70,5 +70,5 @@ internal sealed class CmfblOptionsValidator : IValidateOptions<CmfblOptions>
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private string Path(string setting) => _settingPath("Cmfbl:" + setting);
+    private string Path(string setting) => _settingPath(CmfblOptions.SectionName + ":" + setting);
 }

@@ -29,10 +29,6 @@ internal sealed class McCrmOptionsValidator : IValidateOptions<McCrmOptions>
         var failures = new List<string>();
         var baseUrl = Setting(nameof(McCrmOptions.BaseUrl));
         OptionsErrors.RequireAbsoluteHttpUrl(failures, baseUrl, options.BaseUrl);
-        if (Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var uri) && (uri.Query.Length > 0 || uri.Fragment.Length > 0))
-        {
-            failures.Add($"{baseUrl} must not contain a query or fragment (was '{options.BaseUrl}').");
-        }
 
         var token = Setting(nameof(McCrmOptions.Token));
         OptionsErrors.Require(failures, token, options.Token);

@@ -104,8 +104,9 @@ internal sealed class McCrmUserRegistry : IUserRegistry, IDisposable
         return await CallAsync(_queryUidUri, new McCrmUidQuery(lookup.Value), QueryUidCall, ReadFound, cancellationToken).ConfigureAwait(false);
     }
 
+    // Thrown at the call, not at the first MoveNextAsync, like every other unsupported operation.
     public IAsyncEnumerable<Customer> ListAsync(CustomerQuery? query = null, CancellationToken cancellationToken = default) =>
-        NotSupportedList();
+        throw UserRegistryException.NotSupported(ProviderName, nameof(ListAsync));
 
     public Task<AuthenticatedCustomer> AuthenticateAsync(CustomerCredentials credentials, CancellationToken cancellationToken = default)
     {
@@ -177,15 +178,6 @@ internal sealed class McCrmUserRegistry : IUserRegistry, IDisposable
     };
 
     // An iterator, so that the exception surfaces on the first MoveNextAsync like any other listing failure would.
-    private static async IAsyncEnumerable<Customer> NotSupportedList()
-    {
-        await Task.CompletedTask.ConfigureAwait(false);
-        throw UserRegistryException.NotSupported(ProviderName, nameof(ListAsync));
-#pragma warning disable CS0162 // The yield only makes this method an iterator; it is never reached.
-        yield break;
-#pragma warning restore CS0162
-    }
-
     private async Task<T> CallAsync<T>(Uri uri, object body, ProviderCall call, Func<ProviderResponse, T> read, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();

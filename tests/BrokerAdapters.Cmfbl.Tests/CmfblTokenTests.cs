@@ -32,11 +32,25 @@ public sealed class CmfblTokenTests
         host.Provider.AnswerJson(CmfblTestHost.AuthUrl, AuthAnswer("token-1"));
         host.Provider.AnswerJson(CmfblTestHost.AuthUrl, AuthAnswer("token-2"));
         host.Provider.AnswerJson(CmfblTestHost.AuthUrl, AuthAnswer("token-3"));
+        const int callers = 16;
         var answered = new ConcurrentBag<string>();
+        var arrivedWithOldToken = 0;
+        var allArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         host.Provider.Answer(CmfblTestHost.Url(CmfblUserRegistry.ExistsBizType), request =>
         {
             var token = request.Header("token");
             answered.Add(token);
+            if (token == "token-1")
+            {
+                // Hold every caller until all of them hold the expired token, so the renewal really is contended.
+                if (Interlocked.Increment(ref arrivedWithOldToken) == callers)
+                {
+                    allArrived.SetResult();
+                }
+
+                Assert.That(allArrived.Task.Wait(TimeSpan.FromSeconds(30)), Is.True, "all callers met the expired token together");
+            }
+
             return Testing.Support.FakeProvider.Json(token == "token-1"
                 ? CmfblTestHost.Fixture("error.token-expired.response.json")
                 : CmfblTestHost.Fixture("check-exist.response.exists.json"));
@@ -46,12 +60,13 @@ public sealed class CmfblTokenTests
         host.Provider.Answer(CmfblTestHost.Url(CmfblUserRegistry.GroupListBizType), _ => Testing.Support.FakeProvider.Json(CmfblTestHost.Envelope("[]")));
         await host.Cmfbl.GetCustomerGroupsAsync();
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ =>
+        var results = await Task.WhenAll(Enumerable.Range(0, callers).Select(_ =>
             Task.Run(() => host.Registry.ExistsAsync(CustomerLookup.ByNumber("86021976")))));
 
         Assert.That(results, Is.All.True);
         Assert.That(host.Provider.To(CmfblTestHost.AuthUrl), Has.Count.EqualTo(2));
-        Assert.That(answered.Count(t => t == "token-2"), Is.EqualTo(16));
+        Assert.That(answered.Count(t => t == "token-1"), Is.EqualTo(callers));
+        Assert.That(answered.Count(t => t == "token-2"), Is.EqualTo(callers));
         Assert.That(answered.Count(t => t == "token-3"), Is.Zero);
     }
 }

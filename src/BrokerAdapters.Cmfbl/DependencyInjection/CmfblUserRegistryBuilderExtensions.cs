@@ -30,7 +30,7 @@ public static class CmfblUserRegistryBuilderExtensions
         var name = builder.Name;
         var httpClientName = ClientNameFor(builder);
 
-        services.AddOptions<CmfblOptions>(name).Bind(builder.Configuration.GetSection("Cmfbl"));
+        services.AddOptions<CmfblOptions>(name).Bind(builder.Configuration.GetSection(CmfblOptions.SectionName));
         services.AddSingleton<IValidateOptions<CmfblOptions>>(new CmfblOptionsValidator(name, builder.SettingPath));
         var http = services.AddHttpClient(httpClientName);
         configureHttpClient?.Invoke(http);
