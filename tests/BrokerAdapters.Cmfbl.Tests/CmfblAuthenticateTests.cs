@@ -107,3 +107,37 @@ public sealed class CmfblAuthenticateTests
         Assert.That(host.Provider.Requests, Is.Empty);
     }
 }
+
+public sealed class CmfblSeedAnswerTests
+{
+    [Test]
+    public async Task The_providers_own_login_sample_parses_into_the_unified_customer()
+    {
+        using var host = CmfblTestHost.Create();
+        host.Provider.AnswerJson(CmfblTestHost.LoginUrl, CmfblTestHost.Fixture("login.response.seed.json"));
+
+        var result = await host.Registry.AuthenticateAsync(
+            new CustomerCredentials(CustomerLookup.ByPhone(new PhoneNumber("+86", "13429837442")), Samples.Password));
+
+        var customer = result.Customer;
+        Assert.That(result.AccessToken, Is.EqualTo("placeholder-session-token"));
+        Assert.That(result.RefreshToken, Is.EqualTo("placeholder-refresh-token"));
+        Assert.That(customer.Id, Is.EqualTo("1176"));
+        Assert.That(customer.Number, Is.EqualTo("86001175"));
+        Assert.That(customer.ExternalId, Is.Null);
+        Assert.That(customer.Email, Is.EqualTo("22**@qq.com"));
+        Assert.That(customer.Phone, Is.EqualTo(new PhoneNumber("+86", "135******9561")));
+        Assert.That(customer.Country, Is.EqualTo("CN"));
+        Assert.That(customer.Name, Is.Null);
+        Assert.That(customer.Source, Is.EqualTo(RegistrationSource.MobileWeb));
+        Assert.That(customer.GroupId, Is.EqualTo("1"));
+        Assert.That(customer.Status, Is.EqualTo(CustomerStatus.PendingCancellation));
+        Assert.That(customer.KycStatus, Is.EqualTo("1"));
+        Assert.That(customer.CreatedAt, Is.EqualTo(DateTimeOffset.FromUnixTimeMilliseconds(1648777706117)));
+        Assert.That(customer.LastLoginAt, Is.EqualTo(DateTimeOffset.FromUnixTimeMilliseconds(1678360534200)));
+        Assert.That(customer.Extra["kycRemark"], Is.EqualTo("Not verified"));
+        Assert.That(customer.Extra["companyType"], Is.EqualTo("real"));
+        Assert.That(customer.Extra["accountList"], Does.Contain("\"accountId\":1031717"));
+        Assert.That(customer.Extra.Keys, Has.None.EqualTo("token").And.None.EqualTo("rToken"));
+    }
+}

@@ -289,3 +289,31 @@ public sealed class McCrmRegisterTests
         Assert.That(http.GetMatchCount(signup), Is.EqualTo(1));
     }
 }
+
+public sealed class McCrmSeedAnswerTests
+{
+    [Test]
+    public async Task The_providers_own_signup_sample_parses_into_the_unified_customer()
+    {
+        using var host = McCrmTestHost.Create();
+        host.AnswerSignup(Fixtures.Read("signup.response.seed.json"));
+
+        var customer = await host.Registry.RegisterAsync(Customers.PhoneOnly());
+
+        Assert.That(customer.Provider, Is.EqualTo("McCrm"));
+        Assert.That(customer.Id, Is.EqualTo("75b8ccad23f342c1a519718c7fb6c041"));
+        Assert.That(customer.Number, Is.EqualTo("98227698"));
+        Assert.That(customer.Phone, Is.EqualTo(new PhoneNumber("+852", "98793237")));
+        Assert.That(customer.Email, Is.Null);
+        Assert.That(customer.Country, Is.EqualTo("HK"));
+        Assert.That(customer.TimeZone, Is.EqualTo("UTC+8:00"));
+        Assert.That(customer.ClientIp, Is.EqualTo("61.93.232.102"));
+        Assert.That(customer.Status, Is.EqualTo(CustomerStatus.Unknown));
+        Assert.That(customer.CreatedAt, Is.EqualTo(new DateTimeOffset(2024, 12, 11, 11, 7, 19, TimeSpan.Zero).AddTicks(4387446)));
+        Assert.That(customer.UpdatedAt, Is.EqualTo(new DateTimeOffset(2024, 12, 11, 11, 7, 19, TimeSpan.Zero).AddTicks(4431325)));
+        Assert.That(customer.LastLoginAt, Is.Null);
+        Assert.That(customer.Extra["nickname"], Is.EqualTo("98****37"));
+        Assert.That(customer.Extra["country"], Is.EqualTo("中国香港特别行政区"));
+        Assert.That(customer.Extra.Keys, Has.None.EqualTo("password"));
+    }
+}
