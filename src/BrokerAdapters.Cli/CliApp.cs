@@ -65,11 +65,20 @@ internal static class CliApp
         var root = CliCommandLine.Create(io);
         var parseResult = root.Parse(args);
         var usageError = parseResult.Action is ParseErrorAction;
+
+        // The parser's own output (usage errors, help) echoes tokens it does not understand: never a password.
+        var redactor = new Output.SecretRedactor();
+        foreach (var password in PasswordArguments.Find(args).Concat(PasswordArguments.Find([.. parseResult.Tokens.Select(t => t.Value)])))
+        {
+            redactor.AddPassword(password);
+        }
+
+        var parserError = new Output.RedactingTextWriter(io.Stderr, redactor);
         var invocation = new InvocationConfiguration
         {
             // A usage error prints the errors and the command's help, all on standard error.
-            Output = usageError ? io.Stderr : io.Stdout,
-            Error = io.Stderr,
+            Output = usageError ? parserError : new Output.RedactingTextWriter(io.Stdout, redactor),
+            Error = parserError,
             EnableDefaultExceptionHandler = false,
             // Ctrl+C is the caller's: it cancels cancellationToken.
             ProcessTerminationTimeout = null,

@@ -1,4 +1,6 @@
 using BrokerAdapters.Cli.Tests.Support;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace BrokerAdapters.Cli.Tests;
 
@@ -8,6 +10,7 @@ public sealed class ListCommandTests
     public async Task List_json_writes_one_customer_per_line_across_pages()
     {
         var config = ConfiguredSandbox.WriteConfigFile(ConfiguredSandbox.Settings("Cmfbl"));
+        var pagesBefore = PageRequests(size: 7);
 
         var result = await Tool.RunAsync("list", "--json", "--page-size", "7", "--limit", "20", "--config", config);
 
@@ -16,8 +19,7 @@ public sealed class ListCommandTests
         Assert.That(lines, Has.Count.EqualTo(20));
         Assert.That(lines.Select(l => (string?)l["provider"]), Is.All.EqualTo("Cmfbl"));
         Assert.That(lines.Select(l => (string?)l["id"]).Distinct().Count(), Is.EqualTo(20));
-        var pages = ConfiguredSandbox.Server.Cmfbl.Requests.Count(r => r.Operation.EndsWith(".page", StringComparison.Ordinal));
-        Assert.That(pages, Is.GreaterThanOrEqualTo(3), "20 customers at 7 per page take 3 pages");
+        Assert.That(PageRequests(size: 7) - pagesBefore, Is.EqualTo(3), "20 customers at 7 per page take 3 pages, and no more");
     }
 
     [Test]
@@ -49,5 +51,23 @@ public sealed class ListCommandTests
 
         Assert.That(result.ExitCode, Is.EqualTo(8), result.ToString);
         Assert.That(result.ErrorLine, Is.EqualTo("error: NotSupported (McCrm): McCrm does not support ListAsync."));
+    }
+
+    /// <summary>Counts the page requests of <paramref name="size"/> customers the shared sandbox received, whoever sent them.</summary>
+    private static int PageRequests(int size) =>
+        ConfiguredSandbox.Server.Cmfbl.Requests.Count(r =>
+            r.Operation.EndsWith(".page", StringComparison.Ordinal) && PageSize(r.DecryptedBody ?? r.Body) == size);
+
+    private static int? PageSize(string body)
+    {
+        try
+        {
+            var size = JObject.Parse(body)["size"];
+            return size?.Type == JTokenType.Integer ? (int)size : null;
+        }
+        catch (JsonReaderException)
+        {
+            return null;
+        }
     }
 }

@@ -81,6 +81,28 @@ public sealed class ParsingTests
         Assert.That(result.Stderr, Does.Contain(option + " must be a positive number"));
     }
 
+    [TestCase("list", "--page-size", "x")]
+    [TestCase("list", "--limit", "ten")]
+    [TestCase("sandbox", "--port", "x")]
+    [TestCase("sandbox", "--seed-customers", "many")]
+    public async Task A_number_option_that_is_not_a_number_exits_2_without_a_crash(string command, string option, string value)
+    {
+        var result = await Tool.RunAsync(command, option, value);
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString);
+        Assert.That(result.Stderr, Does.Contain($"Cannot parse argument '{value}' for option '{option}'").And.Not.Contain("   at "));
+    }
+
+    [TestCase("--port", "70000", "--port must be between 0 and 65535.")]
+    [TestCase("--seed-customers", "-1", "--seed-customers must not be negative.")]
+    public async Task Sandbox_refuses_out_of_range_numbers(string option, string value, string error)
+    {
+        var result = await Tool.RunAsync("sandbox", option, value);
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString);
+        Assert.That(result.Stderr, Does.Contain(error));
+    }
+
     [Test]
     public async Task Both_password_options_at_once_exit_2()
     {

@@ -70,4 +70,60 @@ public sealed class SecretTests
         Assert.That(result.ExitCode, Is.EqualTo(7), result.ToString);
         Assert.That(result.Stderr, Does.Not.Contain("dbug:").And.Not.Contain("UserRegistryException").And.Not.Contain("   at "));
     }
+
+    [Test]
+    public async Task A_short_password_never_appears_in_register_login_or_errors()
+    {
+        const string password = "a123456";
+        const string wrong = "b12345";
+        var config = ConfiguredSandbox.WriteConfigFile(ConfiguredSandbox.Settings("Cmfbl"));
+        var fromEnvironment = new Dictionary<string, string?> { ["BROKERADAPTERS_PASSWORD"] = password };
+
+        var registered = await Tool.RunAsync([.. TestData.RegisterArgs(out var email, out _)[..^1], "--password", password, "--verbose", "--config", config]);
+        var fromStdin = await Tool.RunAsync(["login", "--email", email, "--password-stdin", "--verbose", "--config", config], environment: null, stdin: password);
+        var fromVariable = await Tool.RunAsync(["login", "--email", email, "--json", "--verbose", "--config", config], fromEnvironment);
+        var refused = await Tool.RunAsync("login", "--email", email, "--password", wrong, "--verbose", "--config", config);
+        var invalid = await Tool.RunAsync(
+            ["register", "--email", "not-an-email", "--phone", "+852 123", "--country", "XX", "--password-stdin", "--verbose", "--config", config],
+            environment: null,
+            stdin: password);
+
+        Assert.That(
+            (registered.ExitCode, fromStdin.ExitCode, fromVariable.ExitCode, refused.ExitCode, invalid.ExitCode),
+            Is.EqualTo((0, 0, 0, 7, 5)),
+            string.Concat(registered, fromStdin, fromVariable, refused, invalid));
+        Assert.That(invalid.ErrorLine, Does.StartWith("error: InvalidInput"));
+        foreach (var run in new[] { registered, fromStdin, fromVariable, refused, invalid })
+        {
+            Assert.That(run.AllOutput, Does.Not.Contain(password).And.Not.Contain(wrong), run.ToString);
+        }
+    }
+
+    [TestCase("get", "--email", "a@example.com", "--password", "a123456")]
+    [TestCase("exists", "--email", "a@example.com", "--password=a123456")]
+    [TestCase("login", "--number", "86000001", "--password", "a123456", "a123456")]
+    [TestCase("list", "--password:a123456")]
+    public async Task A_usage_error_never_echoes_a_password_typed_on_the_command_line(params string[] args)
+    {
+        var result = await Tool.RunAsync(args);
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString);
+        Assert.That(result.Stderr, Does.Contain("Unrecognized command or argument"));
+        Assert.That(result.AllOutput, Does.Not.Contain("a123456"), result.ToString);
+    }
+
+    [Test]
+    public async Task A_short_password_is_masked_even_where_the_provider_echoes_it_back()
+    {
+        // The provider returns the customer as stored; a field that happens to hold the password is masked too.
+        const string password = "a123456";
+        string[] args = ["register", "--phone", TestData.Phone(out _), "--country", "HK", "--external-id", password, "--password", password];
+
+        var human = await Tool.RunAsync(args);
+        var json = await Tool.RunAsync([.. args[..2], TestData.Phone(out _), .. args[3..], "--json"]);
+
+        Assert.That((human.ExitCode, json.ExitCode), Is.EqualTo((0, 0)), human.ToString() + json);
+        Assert.That(human.Stdout, Does.Contain("***").And.Not.Contain(password), human.ToString);
+        Assert.That((string?)json.Json["externalId"], Is.EqualTo("***"), json.ToString);
+    }
 }

@@ -13,6 +13,7 @@ namespace BrokerAdapters.Cli.Commands;
 internal sealed class CommandContext : IAsyncDisposable
 {
     private static readonly string[] SecretSettingNames = ["AppSecret", "Token", "Secret", "Password", "ApiKey"];
+    private static readonly string[] UrlSettingSuffixes = ["Url", "Uri"];
 
     private IConfiguration? _configuration;
 
@@ -39,7 +40,10 @@ internal sealed class CommandContext : IAsyncDisposable
     /// <summary>Gets the sandbox started for providers without an endpoint.</summary>
     public EmbeddedSandbox Sandbox { get; } = new();
 
-    /// <summary>Gets the user's configuration, layered (see <see cref="CliConfigurationLoader"/>); its secrets are masked in any output.</summary>
+    /// <summary>
+    /// Gets the user's configuration, layered (see <see cref="CliConfigurationLoader"/>); its secrets, and the
+    /// <c>user:password</c> of its URLs, are masked in any output.
+    /// </summary>
     public IConfiguration Configuration => _configuration ??= Load();
 
     /// <summary>Gets the selected provider's name as configured (<c>Cmfbl</c> when nothing sets it).</summary>
@@ -78,8 +82,13 @@ internal sealed class CommandContext : IAsyncDisposable
         var sandbox = await Sandbox.GetAsync(cancellationToken).ConfigureAwait(false);
         if (announce)
         {
+            // The user's settings for this provider (credentials meant for a real endpoint) are not sent to the sandbox.
+            var ignored = RegistryConfiguration.IgnoredSettings(configuration, canonical);
+            var ignoredNote = ignored.Count == 0
+                ? string.Empty
+                : $" The configured {CliConfigurationLoader.SectionName}:{canonical} settings were ignored ({string.Join(", ", ignored)}): the sandbox uses its own.";
             Output.Notice(
-                $"Using the embedded sandbox for {canonical} at {sandbox.BaseUrl} (no {CliConfigurationLoader.BaseUrlKey(canonical)} configured); its data lasts until this command ends.");
+                $"Using the embedded sandbox for {canonical} at {sandbox.BaseUrl} (no {CliConfigurationLoader.BaseUrlKey(canonical)} configured); its data lasts until this command ends.{ignoredNote}");
         }
 
         return RegistryHost.Create(RegistryConfiguration.Compose(configuration, canonical, sandbox), Logging, sandbox.BaseUrl);
@@ -97,6 +106,13 @@ internal sealed class CommandContext : IAsyncDisposable
             if (SecretSettingNames.Any(secret => name.EndsWith(secret, StringComparison.OrdinalIgnoreCase)))
             {
                 Output.Redactor.Add(value);
+            }
+
+            if (value is not null && (UrlSettingSuffixes.Any(suffix => name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+                || value.Contains("://", StringComparison.Ordinal)))
+            {
+                // "https://user:pass@host": masked even where the value is not a valid URL and so escapes the URL pattern.
+                Output.Redactor.AddPassword(SecretRedactor.UserInfo(value));
             }
         }
 

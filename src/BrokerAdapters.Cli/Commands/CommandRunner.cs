@@ -37,7 +37,14 @@ internal sealed class CommandRunner
     {
         var globals = _globals.Read(parseResult);
         var color = !globals.NoColor && string.IsNullOrEmpty(_io.Environment.Get(CliEnvironment.NoColorVariable));
-        var output = new CliOutput(_io, globals.Json, color, new SecretRedactor());
+        var redactor = new SecretRedactor();
+        foreach (var password in PasswordArguments.Find([.. parseResult.Tokens.Select(token => token.Value)]))
+        {
+            // Before anything can fail: no message of this command may show it.
+            redactor.AddPassword(password);
+        }
+
+        var output = new CliOutput(_io, globals.Json, color, redactor);
         var context = new CommandContext(_io, globals, output);
         try
         {

@@ -59,13 +59,7 @@ internal static class ListCommand
     }
 
     private static void RequirePositive(Option<int?> option) =>
-        option.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is <= 0)
-            {
-                result.AddError($"{option.Name} must be a positive number.");
-            }
-        });
+        IntegerOptions.Require(option, value => value > 0, $"{option.Name} must be a positive number.");
 
     private static async Task WriteJsonLinesAsync(CliOutput output, IAsyncEnumerable<Customer> customers, int max, CancellationToken cancellationToken)
     {

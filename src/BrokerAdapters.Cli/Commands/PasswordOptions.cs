@@ -38,7 +38,10 @@ internal sealed class PasswordOptions
         });
     }
 
-    /// <summary>Reads the password and registers it as a secret, so that no output shows it.</summary>
+    /// <summary>
+    /// Reads the password and registers it, and every other password the user gave (the environment variable's too),
+    /// as a secret whatever its length, so that no output shows it.
+    /// </summary>
     /// <param name="context">The command's context.</param>
     /// <param name="parseResult">The parsed command line.</param>
     /// <param name="cancellationToken">Cancels reading standard input.</param>
@@ -48,6 +51,8 @@ internal sealed class PasswordOptions
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(parseResult);
+        var fromEnvironment = context.Io.Environment.Get(CliEnvironment.PasswordVariable);
+        context.Output.Redactor.AddPassword(fromEnvironment);
         string? password;
         if (parseResult.GetValue(FromStdin))
         {
@@ -56,10 +61,10 @@ internal sealed class PasswordOptions
         }
         else
         {
-            password = parseResult.GetValue(Password) ?? context.Io.Environment.Get(CliEnvironment.PasswordVariable);
+            password = parseResult.GetValue(Password) ?? fromEnvironment;
         }
 
-        context.Output.Redactor.Add(password);
+        context.Output.Redactor.AddPassword(password);
         return string.IsNullOrEmpty(password) ? null : password;
     }
 }

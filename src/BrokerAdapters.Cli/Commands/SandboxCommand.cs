@@ -28,20 +28,8 @@ internal static class SandboxCommand
             HelpName = "n",
             DefaultValueFactory = _ => EmbeddedSandbox.SeedCustomers,
         };
-        port.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 0 or > 65535)
-            {
-                result.AddError("--port must be between 0 and 65535.");
-            }
-        });
-        seed.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 0)
-            {
-                result.AddError("--seed-customers must not be negative.");
-            }
-        });
+        IntegerOptions.Require(port, value => value is >= 0 and <= 65535, "--port must be between 0 and 65535.");
+        IntegerOptions.Require(seed, value => value >= 0, "--seed-customers must not be negative.");
 
         var command = new Command("sandbox", "Run the provider sandbox in the foreground until Ctrl+C; prints its URLs, credentials and an appsettings snippet.");
         command.Options.Add(port);

@@ -3,13 +3,14 @@ using Microsoft.Extensions.Configuration;
 
 namespace BrokerAdapters.Cli.Configuration;
 
-/// <summary>Composes the configuration one registry is built from: the user's settings, over the sandbox's when embedded.</summary>
+/// <summary>Composes the configuration one registry is built from: the user's settings, or the sandbox's for an embedded provider.</summary>
 internal static class RegistryConfiguration
 {
     /// <summary>
     /// The settings for <paramref name="provider"/>: the user's <paramref name="configuration"/> with <c>Provider</c> set to
-    /// <paramref name="provider"/> and, when <paramref name="sandbox"/> is given, the sandbox's settings for that provider
-    /// underneath (the user's settings win, except the endpoint, which is what was missing).
+    /// <paramref name="provider"/>. When <paramref name="sandbox"/> is given, the provider's whole section
+    /// (<c>UserRegistry:{provider}:*</c>) is the sandbox's: none of the user's settings for it are used, so that
+    /// credentials meant for a real endpoint are never sent to the sandbox (see <see cref="IgnoredSettings"/>).
     /// </summary>
     /// <param name="configuration">The user's layered configuration.</param>
     /// <param name="provider">The provider's canonical name.</param>
@@ -18,22 +19,44 @@ internal static class RegistryConfiguration
     public static IConfiguration Compose(IConfiguration configuration, string provider, SandboxServer? sandbox)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var builder = new ConfigurationBuilder();
-        if (sandbox is not null)
-        {
-            builder.AddInMemoryCollection(SandboxSettings(sandbox, provider));
-        }
-
-        builder.AddConfiguration(configuration);
         var overrides = new Dictionary<string, string?> { [CliConfigurationLoader.ProviderKey] = provider };
-        if (sandbox is not null)
+        if (sandbox is null)
         {
-            // An empty BaseUrl counts as "not configured": the sandbox's endpoint must not be hidden by it.
-            var baseUrlKey = CliConfigurationLoader.BaseUrlKey(provider);
-            overrides[baseUrlKey] = SandboxSettings(sandbox, provider)[baseUrlKey];
+            return new ConfigurationBuilder().AddConfiguration(configuration).AddInMemoryCollection(overrides).Build();
         }
 
-        return builder.AddInMemoryCollection(overrides).Build();
+        var userSettings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in configuration.AsEnumerable())
+        {
+            if (!IsInSection(key, provider))
+            {
+                userSettings[key] = value;
+            }
+        }
+
+        return new ConfigurationBuilder()
+            .AddInMemoryCollection(userSettings)
+            .AddInMemoryCollection(SandboxSettings(sandbox, provider))
+            .AddInMemoryCollection(overrides)
+            .Build();
+    }
+
+    /// <summary>
+    /// The user's settings for <paramref name="provider"/> that <see cref="Compose"/> leaves out when the provider is
+    /// embedded: the names below <c>UserRegistry:{provider}:</c> that have a value, e.g. <c>AppId</c>, <c>AppSecret</c>.
+    /// </summary>
+    /// <param name="configuration">The user's layered configuration.</param>
+    /// <param name="provider">The provider's canonical name.</param>
+    /// <returns>The settings' names, sorted; never their values.</returns>
+    public static IReadOnlyList<string> IgnoredSettings(IConfiguration configuration, string provider)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var prefix = SectionPrefix(provider);
+        return [.. configuration.AsEnumerable()
+            .Where(setting => setting.Key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(setting.Value))
+            .Select(setting => setting.Key[prefix.Length..].Split(':')[0])
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Order(StringComparer.OrdinalIgnoreCase)];
     }
 
     /// <summary>The settings that point one provider at the sandbox, and nothing of the other provider.</summary>
@@ -43,7 +66,7 @@ internal static class RegistryConfiguration
     public static Dictionary<string, string?> SandboxSettings(SandboxServer sandbox, string provider)
     {
         ArgumentNullException.ThrowIfNull(sandbox);
-        var prefix = $"{CliConfigurationLoader.SectionName}:{provider}:";
+        var prefix = SectionPrefix(provider);
         return sandbox.ToConfiguration(provider, CliConfigurationLoader.SectionName)
             .Where(setting => setting.Key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             .ToDictionary(setting => setting.Key, setting => setting.Value, StringComparer.OrdinalIgnoreCase);
@@ -59,4 +82,10 @@ internal static class RegistryConfiguration
         settings[CliConfigurationLoader.ProviderKey] = provider;
         return new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
     }
+
+    private static string SectionPrefix(string provider) => $"{CliConfigurationLoader.SectionName}:{provider}:";
+
+    private static bool IsInSection(string key, string provider) =>
+        key.StartsWith(SectionPrefix(provider), StringComparison.OrdinalIgnoreCase)
+        || string.Equals(key, SectionPrefix(provider)[..^1], StringComparison.OrdinalIgnoreCase);
 }

@@ -19,17 +19,20 @@ internal sealed class CliOutput
     /// <param name="io">The process's streams.</param>
     /// <param name="json">Whether <c>--json</c> was given.</param>
     /// <param name="color">Whether colours are allowed at all (no <c>--no-color</c>, no <c>NO_COLOR</c>).</param>
-    /// <param name="redactor">Masks known secrets in errors, notices and JSON.</param>
+    /// <param name="redactor">Masks known secrets in everything written.</param>
     public CliOutput(CliIo io, bool json, bool color, SecretRedactor redactor)
     {
         ArgumentNullException.ThrowIfNull(io);
-        _out = io.Stdout;
-        _error = io.Stderr;
+        ArgumentNullException.ThrowIfNull(redactor);
+
+        // Everything written, tables and Spectre markup included, passes through the redactor.
+        _out = new RedactingTextWriter(io.Stdout, redactor);
+        _error = new RedactingTextWriter(io.Stderr, redactor);
         Json = json;
         IsTerminal = io.StdoutIsTerminal;
         Redactor = redactor;
-        Out = CreateConsole(io.Stdout, io.StdoutIsTerminal, color);
-        Error = CreateConsole(io.Stderr, io.StderrIsTerminal, color);
+        Out = CreateConsole(_out, io.StdoutIsTerminal, color);
+        Error = CreateConsole(_error, io.StderrIsTerminal, color);
         Error.Profile.Width = ErrorWidth;
     }
 
