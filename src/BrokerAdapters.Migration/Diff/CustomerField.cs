@@ -1,0 +1,40 @@
+namespace BrokerAdapters.Migration;
+
+/// <summary>The fields of <see cref="Customer"/> that a diff compares, in the order it compares and reports them.</summary>
+/// <remarks>The order is part of the index layout (see <see cref="TargetIndex"/>): the first six are the reference fields.</remarks>
+internal enum CustomerField : byte
+{
+    Provider,
+    Id,
+    Number,
+    ExternalId,
+    Email,
+    Phone,
+    Country,
+    NameGiven,
+    NameMiddle,
+    NameFamily,
+    NameFull,
+    BirthDate,
+    AddressStreet,
+    AddressHouseNumber,
+    AddressCity,
+    AddressPostalCode,
+    AddressLine,
+    Language,
+    TimeZone,
+    Source,
+    GroupId,
+    AttributionSource,
+    AttributionMedium,
+    AttributionCampaign,
+    AttributionContent,
+    AttributionTerm,
+    ClientIp,
+    Device,
+    Status,
+    KycStatus,
+    CreatedAt,
+    UpdatedAt,
+    LastLoginAt,
+}
