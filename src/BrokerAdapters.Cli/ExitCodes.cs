@@ -36,6 +36,18 @@ internal static class ExitCodes
     /// <summary>Any other provider error: protocol error, our credentials refused, outcome unknown, unknown code.</summary>
     public const int ProviderError = 10;
 
+    /// <summary><c>diff --fail-on-difference</c> found a difference (a changed, missing or ambiguous customer).</summary>
+    public const int DifferencesFound = 11;
+
+    /// <summary><c>migrate --apply</c> stopped because failures passed the threshold; the rest was not attempted.</summary>
+    public const int StoppedByFailureThreshold = 12;
+
+    /// <summary><c>migrate --apply</c> ran to its end, but some rows failed: run it again with the same journal to retry them.</summary>
+    public const int MigrationRowsFailed = 13;
+
+    /// <summary><c>migrate --apply</c> left rows whose registration has an unknown outcome, which the target cannot check: reconcile them by hand.</summary>
+    public const int NeedsReconciliation = 14;
+
     /// <summary>Cancelled with Ctrl+C (128 + SIGINT, as shells report it).</summary>
     public const int Cancelled = 130;
 

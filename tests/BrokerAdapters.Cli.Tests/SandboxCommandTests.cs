@@ -50,6 +50,43 @@ public sealed class SandboxCommandTests
         Assert.That((string?)snippet["UserRegistry"]!["McCrm"]!["BaseUrl"], Does.EndWith("/mc-crm/"));
     }
 
+    [Test]
+    public async Task Sandbox_with_the_migration_demo_serves_the_data_and_sections_of_the_migration_walkthrough()
+    {
+        using var stdout = new LockedStringWriter();
+        using var stderr = new LockedStringWriter();
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var running = CliApp.RunAsync(["sandbox", "--json", "--migration-demo"], TextReader.Null, stdout, stderr, new Dictionary<string, string?>(), cancellation.Token);
+
+        var document = await WaitForDocumentAsync(stdout, running);
+        Assert.That(document["cmfbl"]!["companies"]!.Select(c => (int)c["customers"]!), Is.EqualTo(new[] { 50, 53 }));
+        Assert.That((int?)document["mcCrm"]!["customers"], Is.EqualTo(5));
+        var migration = document["appSettings"]!["Migration"]!;
+        Assert.That(
+            new[] { "Source", "Target", "Company361" }.Select(s => ((string?)migration[s]!["Provider"], (string?)migration[s]!["Cmfbl"]?["CompanyId"])),
+            Is.EqualTo(new[] { ("Cmfbl", "360"), ("McCrm", null), ("Cmfbl", "361") }));
+
+        var config = ConfiguredSandbox.WriteJson(document["appSettings"]!);
+        var diff = await Tool.RunAsync("diff", "--config", config, "--source", "Migration:Source", "--target", "Migration:Company361", "--json");
+        var plan = await Tool.RunAsync("migrate", "--config", config, "--json");
+        Assert.That((diff.ExitCode, plan.ExitCode), Is.EqualTo((0, 0)), diff.ToString() + plan);
+        Assert.That((long?)diff.Json["summary"]!["changed"], Is.EqualTo(3));
+        Assert.That(plan.JsonLines, Has.Count.EqualTo(50));
+        Assert.That(diff.Stderr + plan.Stderr, Does.Not.Contain("embedded sandbox"));
+
+        await cancellation.CancelAsync();
+        Assert.That(await running, Is.EqualTo(0), stderr.ToString);
+    }
+
+    [Test]
+    public async Task Sandbox_migration_demo_and_seed_customers_exclude_each_other()
+    {
+        var result = await Tool.RunAsync("sandbox", "--migration-demo", "--seed-customers", "3");
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString);
+        Assert.That(result.Stderr, Does.Contain("Give either --migration-demo or --seed-customers"));
+    }
+
     private static async Task<JObject> WaitForDocumentAsync(LockedStringWriter stdout, Task<int> running)
     {
         var text = await WaitForTextAsync(stdout, running, "\"appSettings\"");

@@ -28,15 +28,29 @@ internal static class SandboxCommand
             HelpName = "n",
             DefaultValueFactory = _ => EmbeddedSandbox.SeedCustomers,
         };
+        var migrationDemo = new Option<bool>("--migration-demo")
+        {
+            Description = "Start with the data diff and migrate use on the embedded sandbox (CMFBL companies 360 and 361 overlapping, with differences; " +
+                "5 of them in MC-CRM) instead of --seed-customers, and add Migration:Source, Migration:Target and Migration:Company361 sections to the settings.",
+        };
         IntegerOptions.Require(port, value => value is >= 0 and <= 65535, "--port must be between 0 and 65535.");
         IntegerOptions.Require(seed, value => value >= 0, "--seed-customers must not be negative.");
 
         var command = new Command("sandbox", "Run the provider sandbox in the foreground until Ctrl+C; prints its URLs, credentials and an appsettings snippet.");
         command.Options.Add(port);
         command.Options.Add(seed);
+        command.Options.Add(migrationDemo);
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(migrationDemo) is { Implicit: false } && result.GetResult(seed) is { Implicit: false })
+            {
+                result.AddError("Give either --migration-demo or --seed-customers: the migration demo has its own customers.");
+            }
+        });
         runner.SetAction(command, async (context, parseResult, cancellationToken) =>
         {
-            var options = new SandboxOptions { Port = parseResult.GetValue(port), SeedCustomers = parseResult.GetValue(seed) };
+            var demo = parseResult.GetValue(migrationDemo);
+            var options = new SandboxOptions { Port = parseResult.GetValue(port), SeedCustomers = demo ? 0 : parseResult.GetValue(seed) };
             SandboxServer sandbox;
             try
             {
@@ -49,7 +63,12 @@ internal static class SandboxCommand
 
             await using (sandbox.ConfigureAwait(false))
             {
-                var document = Describe(sandbox);
+                if (demo)
+                {
+                    MigrationDemoData.Prepare(sandbox);
+                }
+
+                var document = Describe(sandbox, demo);
                 if (context.Output.Json)
                 {
                     await context.Output.WriteJsonAsync(document, cancellationToken).ConfigureAwait(false);
@@ -69,14 +88,38 @@ internal static class SandboxCommand
         return command;
     }
 
-    private static SandboxDocument Describe(SandboxServer sandbox) =>
-        new(
+    private static SandboxDocument Describe(SandboxServer sandbox, bool migrationDemo)
+    {
+        var settings = new Dictionary<string, string?>(sandbox.ToConfiguration(ProviderNames.Cmfbl, CliConfigurationLoader.SectionName));
+        if (migrationDemo)
+        {
+            // The sections diff and migrate read by default, and the other company for a diff of the two white labels.
+            foreach (var (section, provider, company) in new[]
+            {
+                (Sides.CustomerSides.SourceSection, ProviderNames.Cmfbl, MigrationDemoData.SourceCompany),
+                (Sides.CustomerSides.TargetSection, ProviderNames.McCrm, (string?)null),
+                ("Migration:Company" + MigrationDemoData.TargetCompany, ProviderNames.Cmfbl, MigrationDemoData.TargetCompany),
+            })
+            {
+                var prefix = $"{section}:{provider}:";
+                foreach (var (key, value) in sandbox.ToConfiguration(provider, section, company))
+                {
+                    if (key.StartsWith(prefix, StringComparison.Ordinal) || key == section + ":Provider")
+                    {
+                        settings[key] = value;
+                    }
+                }
+            }
+        }
+
+        return new(
             sandbox.BaseUrl,
             new SandboxCmfblDocument(
                 sandbox.CmfblBaseUrl,
                 [.. sandbox.Cmfbl.Companies.Select(c => new SandboxCompanyDocument(c.CompanyId, c.AppId, c.AppSecret, c.PublicKeyPem, c.Customers.Count))]),
             new SandboxMcCrmDocument(sandbox.McCrmBaseUrl, sandbox.McCrm.Token, sandbox.McCrm.BizName, sandbox.McCrm.PublicKeyPem, sandbox.McCrm.Users.Count),
-            ConfigurationJson.ToJson(sandbox.ToConfiguration(ProviderNames.Cmfbl, CliConfigurationLoader.SectionName)));
+            ConfigurationJson.ToJson(settings));
+    }
 
     private static async Task WriteHumanAsync(CommandContext context, SandboxDocument document, CancellationToken cancellationToken)
     {

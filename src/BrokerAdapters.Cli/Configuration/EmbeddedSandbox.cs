@@ -14,17 +14,43 @@ internal sealed class EmbeddedSandbox : IAsyncDisposable
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
 
     private SandboxServer? _server;
+    private int _seedCustomers = SeedCustomers;
+    private Action<SandboxServer>? _prepare;
 
     /// <summary>Gets whether the sandbox was started.</summary>
     public bool IsStarted => _server is not null;
+
+    /// <summary>
+    /// Chooses the data the sandbox starts with, before it is started: the migration commands start it with their own
+    /// demo data (<see cref="MigrationDemoData"/>) instead of the usual <see cref="SeedCustomers"/> per provider.
+    /// </summary>
+    /// <param name="seedCustomers">How many fake customers the sandbox seeds into each CMFBL company and MC-CRM.</param>
+    /// <param name="prepare">Adds data once the sandbox is started, or <see langword="null"/>.</param>
+    /// <exception cref="InvalidOperationException">The sandbox is started already.</exception>
+    public void Configure(int seedCustomers, Action<SandboxServer>? prepare)
+    {
+        if (_server is not null)
+        {
+            throw new InvalidOperationException("The embedded sandbox is started already: configure it before its first use.");
+        }
+
+        _seedCustomers = seedCustomers;
+        _prepare = prepare;
+    }
 
     /// <summary>Gets the running sandbox, starting it on first use.</summary>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The sandbox.</returns>
     public async Task<SandboxServer> GetAsync(CancellationToken cancellationToken)
     {
-        _server ??= await SandboxServer.StartAsync(new SandboxOptions { Port = 0, SeedCustomers = SeedCustomers }, cancellationToken)
-            .ConfigureAwait(false);
+        if (_server is null)
+        {
+            var server = await SandboxServer.StartAsync(new SandboxOptions { Port = 0, SeedCustomers = _seedCustomers }, cancellationToken)
+                .ConfigureAwait(false);
+            _server = server;
+            _prepare?.Invoke(server);
+        }
+
         return _server;
     }
 

@@ -47,11 +47,12 @@ internal static class RegistryConfiguration
     /// </summary>
     /// <param name="configuration">The user's layered configuration.</param>
     /// <param name="provider">The provider's canonical name.</param>
+    /// <param name="section">The registry's section; <c>UserRegistry</c> by default.</param>
     /// <returns>The settings' names, sorted; never their values.</returns>
-    public static IReadOnlyList<string> IgnoredSettings(IConfiguration configuration, string provider)
+    public static IReadOnlyList<string> IgnoredSettings(IConfiguration configuration, string provider, string section = CliConfigurationLoader.SectionName)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var prefix = SectionPrefix(provider);
+        var prefix = $"{section}:{provider}:";
         return [.. configuration.AsEnumerable()
             .Where(setting => setting.Key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(setting.Value))
             .Select(setting => setting.Key[prefix.Length..].Split(':')[0])

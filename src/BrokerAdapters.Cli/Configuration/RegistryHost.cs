@@ -40,6 +40,38 @@ internal sealed class RegistryHost : IAsyncDisposable
     public static RegistryHost Create(IConfiguration configuration, Action<ILoggingBuilder>? logging, Uri? sandboxUrl)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        var services = NewServices(logging);
+        services.AddUserRegistry(configuration.GetSection(CliConfigurationLoader.SectionName)).AddCmfbl().AddMcCrm();
+        return Build(services, sp => sp.GetRequiredService<IUserRegistry>(), sandboxUrl);
+    }
+
+    /// <summary>
+    /// Builds a keyed registry from any section, as an application with several registries does:
+    /// <c>AddKeyedUserRegistry(key, configuration.GetSection(sectionPath)).AddCmfbl().AddMcCrm()</c>. The library
+    /// validates the section's settings here and names them with the section's path, e.g. <c>Migration:Source:Provider</c>.
+    /// </summary>
+    /// <param name="configuration">The configuration holding the section.</param>
+    /// <param name="sectionPath">The registry's section, e.g. <c>Migration:Source</c>.</param>
+    /// <param name="key">The registry's service key, e.g. <c>source</c>.</param>
+    /// <param name="logging">Adds logger providers (e.g. <c>--verbose</c>), or <see langword="null"/> for no logging.</param>
+    /// <param name="sandboxUrl">The embedded sandbox's URL when the section points at it.</param>
+    /// <returns>The host; dispose it to release the HTTP clients.</returns>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A setting is invalid; the failures name it.</exception>
+    public static RegistryHost CreateKeyed(IConfiguration configuration, string sectionPath, string key, Action<ILoggingBuilder>? logging, Uri? sandboxUrl)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentException.ThrowIfNullOrWhiteSpace(sectionPath);
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        var services = NewServices(logging);
+        services.AddKeyedUserRegistry(key, configuration.GetSection(sectionPath)).AddCmfbl().AddMcCrm();
+        return Build(services, sp => sp.GetRequiredKeyedService<IUserRegistry>(key), sandboxUrl);
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+
+    private static ServiceCollection NewServices(Action<ILoggingBuilder>? logging)
+    {
         var services = new ServiceCollection();
         services.AddLogging(builder =>
         {
@@ -47,12 +79,15 @@ internal sealed class RegistryHost : IAsyncDisposable
             builder.SetMinimumLevel(LogLevel.None);
             logging?.Invoke(builder);
         });
-        services.AddUserRegistry(configuration.GetSection(CliConfigurationLoader.SectionName)).AddCmfbl().AddMcCrm();
+        return services;
+    }
 
+    private static RegistryHost Build(ServiceCollection services, Func<IServiceProvider, IUserRegistry> resolve, Uri? sandboxUrl)
+    {
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         try
         {
-            return new RegistryHost(provider, provider.GetRequiredService<IUserRegistry>(), sandboxUrl);
+            return new RegistryHost(provider, resolve(provider), sandboxUrl);
         }
         catch
         {
@@ -60,7 +95,4 @@ internal sealed class RegistryHost : IAsyncDisposable
             throw;
         }
     }
-
-    /// <inheritdoc />
-    public ValueTask DisposeAsync() => _services.DisposeAsync();
 }

@@ -48,6 +48,9 @@ internal sealed class CliOutput
     /// <summary>Gets whether standard output is an interactive terminal (progress indicators are shown only then).</summary>
     public bool IsTerminal { get; }
 
+    /// <summary>Gets standard output as a plain writer (for JSON Lines written by other code), through the redactor.</summary>
+    public TextWriter OutWriter => _out;
+
     /// <summary>Gets the redactor of known secrets.</summary>
     public SecretRedactor Redactor { get; }
 
@@ -74,6 +77,13 @@ internal sealed class CliOutput
         await _out.WriteLineAsync(Redactor.Redact(text).AsMemory(), cancellationToken).ConfigureAwait(false);
         await _out.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Opens standard output as a UTF-8 byte stream, for writers that produce bytes (a diff report); the text still
+    /// passes through the redactor. Dispose it to flush.
+    /// </summary>
+    /// <returns>The stream.</returns>
+    public TextWriterStream OpenOutStream() => new(_out);
 
     /// <summary>Writes one dim line on standard error: something the user should know that is not the result.</summary>
     /// <param name="text">The notice.</param>

@@ -56,6 +56,17 @@ internal static class ErrorReporter
                 exitCode = ExitCodes.InvalidConfiguration;
                 break;
 
+            case Sides.CustomerFileException file:
+                output.ErrorLine("InvalidInput: " + file.Message);
+                exitCode = ExitCodes.InvalidInput;
+                break;
+
+            case IOException or UnauthorizedAccessException:
+                // A file the command reads or writes: a missing directory, no permission, a journal another run holds.
+                output.ErrorLine("FileError: " + exception.Message);
+                exitCode = ExitCodes.UnexpectedError;
+                break;
+
             case CliUsageException usage:
                 output.ErrorLine(usage.Message);
                 output.ErrorDetail($"Run '{commandPath} --help' for usage.");
