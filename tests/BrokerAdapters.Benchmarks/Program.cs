@@ -1,0 +1,32 @@
+using BenchmarkDotNet.Running;
+
+namespace BrokerAdapters.Benchmarks;
+
+/// <summary>
+/// <c>diff-scale</c>: the timed scale run of the customer diff beside <c>sort | join</c> (see <c>docs/benchmarks.md</c>);
+/// <c>diff-once</c>: one diff in this process, as the scale run's child; anything else: BenchmarkDotNet.
+/// </summary>
+internal static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        try
+        {
+            switch (args.FirstOrDefault())
+            {
+                case ScaleRun.Command:
+                    return await ScaleRun.RunAsync(Arguments.Parse(args.AsSpan(1)));
+                case DiffOnce.Command:
+                    return await DiffOnce.RunAsync(Arguments.Parse(args.AsSpan(1)));
+                default:
+                    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+                    return 0;
+            }
+        }
+        catch (BenchmarkFailedException ex)
+        {
+            await Console.Error.WriteLineAsync("FAILED: " + ex.Message);
+            return 1;
+        }
+    }
+}
