@@ -1,33 +1,17 @@
 using BrokerAdapters.Sandbox;
 using BrokerAdapters.Testing;
-using Microsoft.Extensions.Configuration;
+using BrokerAdapters.Testing.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BrokerAdapters.Cmfbl.Tests;
 
-/// <summary>The shared contract, against the sandbox over a real loopback socket.</summary>
+/// <summary>The shared contract, against the sandbox's CMFBL over a real loopback socket.</summary>
 [TestFixture]
-[NonParallelizable]
-public sealed class CmfblSandboxContractTests : UserRegistryContractTests
+public sealed class CmfblSandboxContractTests : SandboxContractTests
 {
-    private SandboxServer _sandbox = null!;
+    protected override string ProviderName => "Cmfbl";
 
-    [OneTimeSetUp]
-    public async Task StartSandboxAsync() => _sandbox = await SandboxServer.StartAsync();
+    protected override void AddProvider(UserRegistryBuilder builder) => builder.AddCmfbl();
 
-    [OneTimeTearDown]
-    public async Task StopSandboxAsync() => await _sandbox.DisposeAsync();
-
-    protected override Task<UserRegistryContractContext> CreateContextAsync()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(_sandbox.ToConfiguration("Cmfbl")).Build();
-        var services = new ServiceCollection();
-        services.AddUserRegistry(configuration.GetSection("UserRegistry")).AddCmfbl();
-        var provider = services.BuildServiceProvider();
-        return Task.FromResult(new UserRegistryContractContext(
-            provider.GetRequiredService<IUserRegistry>(),
-            () => _sandbox.Cmfbl.Requests.Count,
-            provider.DisposeAsync,
-            _sandbox.Cmfbl.Faults));
-    }
+    protected override ProviderEmulator EmulatorOf(SandboxServer sandbox) => sandbox.Cmfbl;
 }

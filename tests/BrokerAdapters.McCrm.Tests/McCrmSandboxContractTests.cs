@@ -1,33 +1,17 @@
 using BrokerAdapters.Sandbox;
 using BrokerAdapters.Testing;
-using Microsoft.Extensions.Configuration;
+using BrokerAdapters.Testing.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BrokerAdapters.McCrm.Tests;
 
-/// <summary>The shared contract, against the sandbox over a real loopback socket.</summary>
+/// <summary>The shared contract, against the sandbox's MC-CRM over a real loopback socket.</summary>
 [TestFixture]
-[NonParallelizable]
-public sealed class McCrmSandboxContractTests : UserRegistryContractTests
+public sealed class McCrmSandboxContractTests : SandboxContractTests
 {
-    private SandboxServer _sandbox = null!;
+    protected override string ProviderName => "McCrm";
 
-    [OneTimeSetUp]
-    public async Task StartSandboxAsync() => _sandbox = await SandboxServer.StartAsync();
+    protected override void AddProvider(UserRegistryBuilder builder) => builder.AddMcCrm();
 
-    [OneTimeTearDown]
-    public async Task StopSandboxAsync() => await _sandbox.DisposeAsync();
-
-    protected override Task<UserRegistryContractContext> CreateContextAsync()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(_sandbox.ToConfiguration("McCrm")).Build();
-        var services = new ServiceCollection();
-        services.AddUserRegistry(configuration.GetSection("UserRegistry")).AddMcCrm();
-        var provider = services.BuildServiceProvider();
-        return Task.FromResult(new UserRegistryContractContext(
-            provider.GetRequiredService<IUserRegistry>(),
-            () => _sandbox.McCrm.Requests.Count,
-            provider.DisposeAsync,
-            _sandbox.McCrm.Faults));
-    }
+    protected override ProviderEmulator EmulatorOf(SandboxServer sandbox) => sandbox.McCrm;
 }
