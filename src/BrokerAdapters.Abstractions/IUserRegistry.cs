@@ -16,9 +16,17 @@ public interface IUserRegistry
     /// <summary>Registers a new customer and returns it as the provider stored it.</summary>
     /// <param name="customer">The customer to create. Its password is plain text; the provider encodes it.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The created customer, with its provider id and number.</returns>
-    /// <exception cref="UserRegistryException">Validation failed, the customer exists already, or the provider failed.</exception>
-    Task<Customer> RegisterAsync(NewCustomer customer, CancellationToken cancellationToken = default);
+    /// <returns>
+    /// The created customer, with its provider id and number, and whether the provider answered the registration
+    /// (<see cref="RegistrationOutcome.Created"/>) or its answer was lost and the customer found by checking
+    /// (<see cref="RegistrationOutcome.Recovered"/>).
+    /// </returns>
+    /// <exception cref="UserRegistryException">
+    /// Validation failed, the customer exists already, or the provider failed. A registration is never retried
+    /// blindly: <see cref="UserRegistryErrorKind.OutcomeUnknown"/> means the customer may or may not have been
+    /// created, and <see cref="UserRegistryException.ReconciliationLookups"/> says how to find out.
+    /// </exception>
+    Task<CustomerRegistration> RegisterAsync(NewCustomer customer, CancellationToken cancellationToken = default);
 
     /// <summary>Tells whether a customer matching <paramref name="lookup"/> exists.</summary>
     /// <param name="lookup">What to look for.</param>

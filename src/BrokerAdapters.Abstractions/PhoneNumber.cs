@@ -58,10 +58,15 @@ public sealed record PhoneNumber
 
     private static string StripSeparators(string value)
     {
+        if (!ContainsSeparator(value))
+        {
+            return value;
+        }
+
         var builder = new StringBuilder(value.Length);
         foreach (var c in value)
         {
-            if (!char.IsWhiteSpace(c) && c is not ('-' or '.' or '(' or ')'))
+            if (!IsSeparator(c))
             {
                 builder.Append(c);
             }
@@ -69,4 +74,19 @@ public sealed record PhoneNumber
 
         return builder.ToString();
     }
+
+    private static bool ContainsSeparator(string value)
+    {
+        foreach (var c in value)
+        {
+            if (IsSeparator(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsSeparator(char c) => char.IsWhiteSpace(c) || c is '-' or '.' or '(' or ')';
 }

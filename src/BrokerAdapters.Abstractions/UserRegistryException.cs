@@ -64,6 +64,13 @@ public sealed class UserRegistryException : Exception
     /// <summary>Gets the invalid fields when <see cref="Kind"/> is <see cref="UserRegistryErrorKind.InvalidInput"/>.</summary>
     public IReadOnlyList<FieldError> FieldErrors { get; init; } = [];
 
+    /// <summary>
+    /// Gets, when <see cref="Kind"/> is <see cref="UserRegistryErrorKind.OutcomeUnknown"/>, the lookups that find the
+    /// customer the failed write may have created: the number the provider assigned when it is known, otherwise the
+    /// email and phone that were sent. Empty for other kinds.
+    /// </summary>
+    public IReadOnlyList<CustomerLookup> ReconciliationLookups { get; init; } = [];
+
     /// <summary>Gets whether retrying the same call later can succeed.</summary>
     public bool IsRetryable => Kind is UserRegistryErrorKind.RateLimited or UserRegistryErrorKind.Timeout or UserRegistryErrorKind.Unavailable;
 

@@ -16,4 +16,10 @@ internal static partial class CmfblLog
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "CMFBL {Operation} trace {Trace} failed: {Kind} {Code}")]
     public static partial void Failed(ILogger logger, string operation, string? trace, UserRegistryErrorKind kind, string? code);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "CMFBL registration trace {Trace}: the answer was lost and the customer does not exist; sending it once more")]
+    public static partial void RegistrationRetried(ILogger logger, string trace);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "CMFBL registration trace {Trace}: the answer was lost; customer {Number} found by checking")]
+    public static partial void RegistrationRecovered(ILogger logger, string trace, string? number);
 }

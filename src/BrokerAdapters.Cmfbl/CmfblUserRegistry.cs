@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using BrokerAdapters.Cmfbl.Wire;
 using BrokerAdapters.Internal;
 using Mapster;
+using Microsoft.Extensions.Logging;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -19,6 +20,9 @@ internal sealed class CmfblUserRegistry : ICmfblUserRegistry, IDisposable
     public const string GroupListBizType = "customer.admin.CustomerGroupAdminApiService.groupList";
 
     private const int FindPageSize = 20;
+    private const int MaxRegisterAttempts = 2;
+    private const int RecoveryPageSize = 200;
+    private const int RecoveryTailPages = 2;
     private const int ExistsYes = 1;
     private const int ExistsNo = 2;
 
@@ -26,12 +30,14 @@ internal sealed class CmfblUserRegistry : ICmfblUserRegistry, IDisposable
 
     private readonly CmfblApiClient _api;
     private readonly CmfblOptions _options;
+    private readonly ILogger _logger;
     private readonly TypeAdapterConfig _mapping = SharedConfig.Value;
 
-    public CmfblUserRegistry(CmfblApiClient api, CmfblOptions options)
+    public CmfblUserRegistry(CmfblApiClient api, CmfblOptions options, ILogger logger)
     {
         _api = api;
         _options = options;
+        _logger = logger;
         var capabilities = UserRegistryCapabilities.Register | UserRegistryCapabilities.Exists
             | UserRegistryCapabilities.Find | UserRegistryCapabilities.List;
         if (api.HasClientApi)
@@ -49,7 +55,7 @@ internal sealed class CmfblUserRegistry : ICmfblUserRegistry, IDisposable
 
     public UserRegistryDescriptor Descriptor { get; }
 
-    public async Task<Customer> RegisterAsync(NewCustomer customer, CancellationToken cancellationToken = default)
+    public async Task<CustomerRegistration> RegisterAsync(NewCustomer customer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(customer);
         CmfblInputValidation.ValidateNewCustomer(customer);
@@ -65,39 +71,47 @@ internal sealed class CmfblUserRegistry : ICmfblUserRegistry, IDisposable
             ? null
             : _options.TradeTypeCurrencies.Select(t => new CmfblTradeTypeCurrencyDto { AllCurrency = t.Currency!, TradeType = t.TradeType! }).ToArray();
 
-        var (data, status, call) = await _api.PostAdminAsync(CreateBizType, request, isWrite: true, cancellationToken).ConfigureAwait(false);
-        var number = ScalarText(data)
-            ?? throw ProviderErrors.Protocol(call, "the answer carries no customer number.", status);
-
-        // The create call answers only the number; read the customer back so the caller gets ids and state.
-        // It was created whatever happens next, so a failed read-back must not look like a failed registration.
-        Customer? created;
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            created = await FindByNumberAsync(number, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            var inner = ex as UserRegistryException;
-            throw new UserRegistryException(
-                UserRegistryErrorKind.OutcomeUnknown,
-                $"Cmfbl created customer {number} but could not read it back: {ex.Message}",
-                ex)
+            string number;
+            ProviderCall call;
+            try
             {
-                Provider = CmfblApiClient.ProviderName,
-                ProviderCode = inner?.ProviderCode,
-                TraceId = inner?.TraceId ?? call.TraceId,
-                HttpStatus = inner?.HttpStatus,
-            };
-        }
+                var (data, status, created) = await _api.PostAdminAsync(CreateBizType, request, isWrite: true, cancellationToken).ConfigureAwait(false);
+                call = created;
+                number = ScalarText(data)
+                    ?? throw ProviderErrors.Protocol(call, "the answer carries no customer number.", status);
+            }
+            catch (UserRegistryException ex) when (ex.Kind == UserRegistryErrorKind.OutcomeUnknown)
+            {
+                // The answer was lost after the request was sent: never retry blindly. Check first.
+                var recovered = await RecoverAsync(customer, ex, cancellationToken).ConfigureAwait(false);
+                if (recovered is not null)
+                {
+                    CmfblLog.RegistrationRecovered(_logger, ex.TraceId ?? string.Empty, recovered.Number);
+                    return new CustomerRegistration(recovered, RegistrationOutcome.Recovered);
+                }
 
-        return created ?? throw new UserRegistryException(
-            UserRegistryErrorKind.OutcomeUnknown,
-            $"Cmfbl created customer {number} but does not list it.")
-        {
-            Provider = CmfblApiClient.ProviderName,
-            TraceId = call.TraceId,
-        };
+                if (attempt >= MaxRegisterAttempts)
+                {
+                    throw Unresolved(ex, customer, "it was sent twice and the customer is still not there; it may yet appear.");
+                }
+
+                // Not there: one more attempt. CMFBL refuses a second customer with the same phone or email, so even
+                // a first attempt that is still in flight cannot turn this into a duplicate.
+                CmfblLog.RegistrationRetried(_logger, ex.TraceId ?? string.Empty);
+                continue;
+            }
+            catch (UserRegistryException ex) when (attempt > 1 && ex.Kind == UserRegistryErrorKind.AlreadyExists)
+            {
+                // The first attempt was applied after the check said it was not: it is the customer we registered.
+                var late = await LocateAsync(customer, ex, cancellationToken).ConfigureAwait(false);
+                CmfblLog.RegistrationRecovered(_logger, ex.TraceId ?? string.Empty, late.Number);
+                return new CustomerRegistration(late, RegistrationOutcome.Recovered);
+            }
+
+            return new CustomerRegistration(await ReadBackAsync(number, call).ConfigureAwait(false), RegistrationOutcome.Created);
+        }
     }
 
     public async Task<bool> ExistsAsync(CustomerLookup lookup, CancellationToken cancellationToken = default)
@@ -202,6 +216,133 @@ internal sealed class CmfblUserRegistry : ICmfblUserRegistry, IDisposable
     }
 
     public void Dispose() => _api.Dispose();
+
+    /// <summary>The create call answers only the number; read the customer back so the caller gets ids and state.</summary>
+    private async Task<Customer> ReadBackAsync(string number, ProviderCall call)
+    {
+        // It was created whatever happens next, so a failed read-back must not look like a failed registration,
+        // and the caller's cancellation no longer applies: the customer exists.
+        Customer? created;
+        try
+        {
+            created = await FindByNumberAsync(number, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var inner = ex as UserRegistryException;
+            throw new UserRegistryException(
+                UserRegistryErrorKind.OutcomeUnknown,
+                $"Cmfbl created customer {number} but could not read it back: {ex.Message}",
+                ex)
+            {
+                Provider = CmfblApiClient.ProviderName,
+                ProviderCode = inner?.ProviderCode,
+                TraceId = inner?.TraceId ?? call.TraceId,
+                HttpStatus = inner?.HttpStatus,
+                ReconciliationLookups = [CustomerLookup.ByNumber(number)],
+            };
+        }
+
+        return created ?? throw new UserRegistryException(
+            UserRegistryErrorKind.OutcomeUnknown,
+            $"Cmfbl created customer {number} but does not list it.")
+        {
+            Provider = CmfblApiClient.ProviderName,
+            TraceId = call.TraceId,
+            ReconciliationLookups = [CustomerLookup.ByNumber(number)],
+        };
+    }
+
+    /// <summary>
+    /// After a registration whose answer was lost: the customer if it exists now (found by phone and email),
+    /// <see langword="null"/> if it does not; throws <see cref="UserRegistryErrorKind.OutcomeUnknown"/> when that
+    /// cannot be told.
+    /// </summary>
+    private async Task<Customer?> RecoverAsync(NewCustomer customer, UserRegistryException lost, CancellationToken cancellationToken)
+    {
+        bool exists;
+        try
+        {
+            exists = false;
+            foreach (var lookup in ProviderErrors.ReconciliationLookupsOf(customer))
+            {
+                if (await ExistsAsync(lookup, cancellationToken).ConfigureAwait(false))
+                {
+                    exists = true;
+                    break;
+                }
+            }
+        }
+        catch (UserRegistryException check)
+        {
+            throw Unresolved(lost, customer, $"checking whether it exists failed too ({check.Kind}).");
+        }
+
+        return exists ? await LocateAsync(customer, lost, cancellationToken).ConfigureAwait(false) : null;
+    }
+
+    /// <summary>
+    /// Finds a customer known to exist by its phone or email. CMFBL's page filters only by number, so the pages
+    /// where a new customer lands are read: the first and the last ones.
+    /// </summary>
+    private async Task<Customer> LocateAsync(NewCustomer customer, UserRegistryException lost, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (first, status, call) = await GetPageAsync(null, RecoveryPageSize, 1, cancellationToken).ConfigureAwait(false);
+            var match = Match(first, customer, call, status);
+            var lastPage = first.Total is { } total && total > RecoveryPageSize ? (int)Math.Min(int.MaxValue, (total + RecoveryPageSize - 1) / RecoveryPageSize) : 1;
+            for (var current = lastPage; match is null && current > 1 && current > lastPage - RecoveryTailPages; current--)
+            {
+                var (page, pageStatus, pageCall) = await GetPageAsync(null, RecoveryPageSize, current, cancellationToken).ConfigureAwait(false);
+                match = Match(page, customer, pageCall, pageStatus);
+            }
+
+            if (match?.Number is { Length: > 0 } number && await FindByNumberAsync(number, cancellationToken).ConfigureAwait(false) is { } full)
+            {
+                return full;
+            }
+
+            return match ?? throw Unresolved(lost, customer, "a customer with its phone or email exists, but it is not among the newest customers.");
+        }
+        catch (UserRegistryException locate) when (locate.Kind != UserRegistryErrorKind.OutcomeUnknown)
+        {
+            throw Unresolved(lost, customer, $"a customer with its phone or email exists, but finding it failed ({locate.Kind}).");
+        }
+    }
+
+    private Customer? Match(CmfblPage page, NewCustomer customer, ProviderCall call, HttpStatusCode status)
+    {
+        var phone = customer.Phone?.E164;
+        var email = customer.Email?.Trim();
+        foreach (var record in page.Records ?? [])
+        {
+            if (record is null || string.IsNullOrWhiteSpace(record.Id))
+            {
+                continue;
+            }
+
+            var candidate = ToCustomer(record, call, status);
+            if ((phone is not null && string.Equals(candidate.Phone?.E164, phone, StringComparison.Ordinal))
+                || (!string.IsNullOrEmpty(email) && string.Equals(candidate.Email?.Trim(), email, StringComparison.OrdinalIgnoreCase)))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    private static UserRegistryException Unresolved(UserRegistryException lost, NewCustomer customer, string why)
+    {
+        var error = ProviderErrors.WithReconciliation(
+            lost,
+            $"Cmfbl: the registration's answer was lost ({lost.Message}) and {why} Find the customer by its phone or email before registering it again.",
+            ProviderErrors.ReconciliationLookupsOf(customer));
+        return error.Kind == UserRegistryErrorKind.OutcomeUnknown
+            ? error
+            : new UserRegistryException(UserRegistryErrorKind.OutcomeUnknown, error.Message, lost) { Provider = error.Provider, TraceId = error.TraceId, ReconciliationLookups = error.ReconciliationLookups };
+    }
 
     private async IAsyncEnumerable<Customer> ListCoreAsync(int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -67,7 +67,7 @@ internal sealed class McCrmUserRegistry : IUserRegistry, IDisposable
 
     public UserRegistryDescriptor Descriptor => ProviderDescriptor;
 
-    public async Task<Customer> RegisterAsync(NewCustomer customer, CancellationToken cancellationToken = default)
+    public async Task<CustomerRegistration> RegisterAsync(NewCustomer customer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(customer);
         McCrmSignupValidator.Validate(customer);
@@ -80,10 +80,23 @@ internal sealed class McCrmUserRegistry : IUserRegistry, IDisposable
             Password = _cipher.Encrypt(customer.Password!),
         };
 
-        var created = await CallAsync(_signupUri, request, SignupCall, ReadSignup, cancellationToken).ConfigureAwait(false);
+        Customer created;
+        try
+        {
+            created = await CallAsync(_signupUri, request, SignupCall, ReadSignup, cancellationToken).ConfigureAwait(false);
+        }
+        catch (UserRegistryException ex) when (ex.Kind == UserRegistryErrorKind.OutcomeUnknown)
+        {
+            // MC-CRM has no lookup by phone, email or the caller's userId, so the outcome cannot be verified here.
+            throw ProviderErrors.WithReconciliation(
+                ex,
+                ex.Message + " MC-CRM cannot be asked by phone or email; reconcile from its back office or an export before registering again.",
+                ProviderErrors.ReconciliationLookupsOf(customer));
+        }
 
         // The signup answer does not echo userId; keep the caller's identifier rather than dropping it.
-        return created.ExternalId is null && customer.ExternalId is not null ? created with { ExternalId = customer.ExternalId } : created;
+        var stored = created.ExternalId is null && customer.ExternalId is not null ? created with { ExternalId = customer.ExternalId } : created;
+        return new CustomerRegistration(stored, RegistrationOutcome.Created);
     }
 
     public Task<bool> ExistsAsync(CustomerLookup lookup, CancellationToken cancellationToken = default)

@@ -56,6 +56,37 @@ internal static class ProviderErrors
             ? UserRegistryErrorKind.OutcomeUnknown
             : kind;
 
+    /// <summary>The same error, with the lookups that find what a failed write may have created.</summary>
+    public static UserRegistryException WithReconciliation(UserRegistryException error, string message, IReadOnlyList<CustomerLookup> lookups) =>
+        new(error.Kind, message, error)
+        {
+            Provider = error.Provider,
+            ProviderCode = error.ProviderCode,
+            ProviderMessage = error.ProviderMessage,
+            TraceId = error.TraceId,
+            HttpStatus = error.HttpStatus,
+            RetryAfter = error.RetryAfter,
+            FieldErrors = error.FieldErrors,
+            ReconciliationLookups = lookups,
+        };
+
+    /// <summary>The lookups a registration can be reconciled by: its phone and email, when it has them.</summary>
+    public static CustomerLookup[] ReconciliationLookupsOf(NewCustomer customer)
+    {
+        var lookups = new List<CustomerLookup>(2);
+        if (customer.Phone is { Number.Length: > 0 })
+        {
+            lookups.Add(CustomerLookup.ByPhone(customer.Phone));
+        }
+
+        if (!string.IsNullOrWhiteSpace(customer.Email))
+        {
+            lookups.Add(CustomerLookup.ByEmail(customer.Email));
+        }
+
+        return [.. lookups];
+    }
+
     /// <summary>Classifies an HTTP status that carries no provider error code.</summary>
     public static UserRegistryException FromStatus(ProviderCall call, HttpStatusCode status, TimeSpan? retryAfter)
     {

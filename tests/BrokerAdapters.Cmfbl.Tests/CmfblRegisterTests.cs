@@ -66,7 +66,7 @@ public sealed class CmfblRegisterTests
         host.Answer(CmfblUserRegistry.CreateBizType, CmfblTestHost.Fixture("create-customer.response.json"));
         host.AnswerFound();
 
-        var customer = await host.Registry.RegisterAsync(Samples.NewCustomer());
+        var customer = (await host.Registry.RegisterAsync(Samples.NewCustomer())).Customer;
 
         JsonAssert.AreEqual(Fixtures.Json("cmfbl", "page-by-number.request.json"), host.Provider.To(CmfblTestHost.Url(CmfblUserRegistry.PageBizType)).Single().Json);
         JsonAssert.AreEqual(Fixtures.Json("cmfbl", "detail.request.json"), host.Provider.To(CmfblTestHost.Url(CmfblUserRegistry.DetailBizType)).Single().Json);
@@ -240,7 +240,7 @@ public sealed class CmfblRegisterTests
         using var cts = new CancellationTokenSource();
         await cts.CancelAsync();
 
-        Assert.That(async () => await host.Registry.RegisterAsync(Samples.NewCustomer(), cts.Token), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(async () => (await host.Registry.RegisterAsync(Samples.NewCustomer(), cts.Token)).Customer, Throws.InstanceOf<OperationCanceledException>());
         Assert.That(host.Provider.Requests, Is.Empty);
     }
 

@@ -25,7 +25,7 @@ public sealed class EmulatorConformanceTests
         var created = new List<Customer>();
         foreach (var customer in customers)
         {
-            created.Add(await registry.RegisterAsync(customer));
+            created.Add((await registry.RegisterAsync(customer)).Customer);
         }
 
         await Assert.ThrowsAsync<UserRegistryException>(() => registry.RegisterAsync(customers[0]));
@@ -73,7 +73,7 @@ public sealed class EmulatorConformanceTests
         var registry = services.GetRequiredService<IUserRegistry>();
         var customers = FakeCustomers.Generate(2, seed: 12);
 
-        var created = await registry.RegisterAsync(customers[0]);
+        var created = (await registry.RegisterAsync(customers[0])).Customer;
         await registry.RegisterAsync(customers[1] with { Phone = null });
         await Assert.ThrowsAsync<UserRegistryException>(() => registry.RegisterAsync(customers[0]));
         await registry.FindAsync(CustomerLookup.ById(created.Id));

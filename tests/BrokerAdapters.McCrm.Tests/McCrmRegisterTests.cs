@@ -157,7 +157,7 @@ public sealed class McCrmRegisterTests
         using var host = McCrmTestHost.Create();
         host.AnswerSignup(Fixtures.Read("signup.response.json"));
 
-        var customer = await host.Registry.RegisterAsync(Customers.Full());
+        var customer = (await host.Registry.RegisterAsync(Customers.Full())).Customer;
 
         using (Assert.EnterMultipleScope())
         {
@@ -193,7 +193,7 @@ public sealed class McCrmRegisterTests
         using var host = McCrmTestHost.Create();
         host.AnswerSignup(Fixtures.Read("signup.response.json"));
 
-        var customer = await host.Registry.RegisterAsync(Customers.Full());
+        var customer = (await host.Registry.RegisterAsync(Customers.Full())).Customer;
 
         Assert.That(customer.ExternalId, Is.EqualTo("crm-ext-000123"));
     }
@@ -206,7 +206,7 @@ public sealed class McCrmRegisterTests
         answer["data"]!["userId"] = "stored-by-crm";
         host.AnswerSignup(answer.ToString());
 
-        var customer = await host.Registry.RegisterAsync(Customers.Full());
+        var customer = (await host.Registry.RegisterAsync(Customers.Full())).Customer;
 
         Assert.That(customer.ExternalId, Is.EqualTo("stored-by-crm"));
     }
@@ -217,7 +217,7 @@ public sealed class McCrmRegisterTests
         using var host = McCrmTestHost.Create();
         host.AnswerSignup(Fixtures.Read("signup.response.code200.json"));
 
-        var customer = await host.Registry.RegisterAsync(Customers.PhoneOnly());
+        var customer = (await host.Registry.RegisterAsync(Customers.PhoneOnly())).Customer;
 
         using (Assert.EnterMultipleScope())
         {
@@ -283,9 +283,9 @@ public sealed class McCrmRegisterTests
         services.AddHttpClient("BrokerAdapters.McCrm.target").ConfigurePrimaryHttpMessageHandler(() => http);
         await using var provider = services.BuildServiceProvider();
 
-        var customer = await provider.GetRequiredKeyedService<IUserRegistry>("target").RegisterAsync(Customers.PhoneOnly());
+        var registration = await provider.GetRequiredKeyedService<IUserRegistry>("target").RegisterAsync(Customers.PhoneOnly());
 
-        Assert.That(customer.Id, Is.EqualTo("3f9d2c7e81b44a0f9c6e5d1a2b3c4d5e"));
+        Assert.That(registration.Customer.Id, Is.EqualTo("3f9d2c7e81b44a0f9c6e5d1a2b3c4d5e"));
         Assert.That(http.GetMatchCount(signup), Is.EqualTo(1));
     }
 }
@@ -298,7 +298,7 @@ public sealed class McCrmSeedAnswerTests
         using var host = McCrmTestHost.Create();
         host.AnswerSignup(Fixtures.Read("signup.response.seed.json"));
 
-        var customer = await host.Registry.RegisterAsync(Customers.PhoneOnly());
+        var customer = (await host.Registry.RegisterAsync(Customers.PhoneOnly())).Customer;
 
         Assert.That(customer.Provider, Is.EqualTo("McCrm"));
         Assert.That(customer.Id, Is.EqualTo("75b8ccad23f342c1a519718c7fb6c041"));

@@ -9,13 +9,13 @@ public sealed class ConfigurationSwitchTests
     /// <summary>Application code that knows only the neutral contract.</summary>
     private sealed class SignupService(IUserRegistry registry)
     {
-        public Task<Customer> SignUpAsync() => registry.RegisterAsync(new NewCustomer
+        public async Task<Customer> SignUpAsync() => (await registry.RegisterAsync(new NewCustomer
         {
             Email = "chan.tai.man@example.com",
             Phone = new PhoneNumber("+852", "98763237"),
             Password = "a123456",
             Country = "HK",
-        });
+        })).Customer;
     }
 
     [Test]

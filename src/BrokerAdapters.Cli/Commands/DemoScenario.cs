@@ -66,7 +66,7 @@ internal sealed class DemoScenario
         var registered = new List<Customer>();
         foreach (var customer in FakeCustomers.Generate(CustomerCount, seed: 2024, firstIndex: FirstIndex))
         {
-            registered.Add(await _registry.RegisterAsync(customer, cancellationToken).ConfigureAwait(false));
+            registered.Add((await _registry.RegisterAsync(customer, cancellationToken).ConfigureAwait(false)).Customer);
         }
 
         SayLine($"[green]register[/]  {CustomerCount.ToString(CultureInfo.InvariantCulture)} new customers, as {Markup.Escape(Provider)} stored them:");

@@ -59,7 +59,7 @@ internal static class RegisterCommand
             var host = await context.OpenRegistryAsync(cancellationToken).ConfigureAwait(false);
             await using (host.ConfigureAwait(false))
             {
-                var created = await host.Registry.RegisterAsync(customer, cancellationToken).ConfigureAwait(false);
+                var created = (await host.Registry.RegisterAsync(customer, cancellationToken).ConfigureAwait(false)).Customer;
                 if (context.Output.Json)
                 {
                     await context.Output.WriteJsonAsync(CustomerDocument.From(created), cancellationToken).ConfigureAwait(false);

@@ -61,7 +61,7 @@ public static class CmfblUserRegistryBuilderExtensions
         var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
         var logger = services.GetService<ILoggerFactory>()?.CreateLogger("BrokerAdapters.Cmfbl") ?? NullLogger.Instance;
         var api = new CmfblApiClient(services.GetRequiredService<IHttpClientFactory>(), httpClientName, options, time, logger);
-        return new CmfblUserRegistry(api, options);
+        return new CmfblUserRegistry(api, options, logger);
     }
 
     private static ICmfblUserRegistry AsCmfbl(IUserRegistry registry, UserRegistryBuilder builder) =>

@@ -445,6 +445,12 @@ internal static class CustomerJson
 
     private static DateOnly? ReadDate(ref Utf8JsonReader reader, long line)
     {
+        // The common case, yyyy-MM-dd straight from the UTF-8 bytes; anything else goes the string way below.
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && TryParseIsoDate(reader.ValueSpan, out var fast))
+        {
+            return fast;
+        }
+
         var text = Text(ref reader, line, "birthDate");
         if (text is null)
         {
@@ -454,6 +460,38 @@ internal static class CustomerJson
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
             : throw new CustomerFormatException(line, $"birthDate '{text}' is not a date (yyyy-MM-dd).");
+    }
+
+    /// <summary>Parses exactly <c>yyyy-MM-dd</c> (ASCII digits, a real calendar date) from UTF-8 bytes.</summary>
+    internal static bool TryParseIsoDate(ReadOnlySpan<byte> value, out DateOnly date)
+    {
+        date = default;
+        if (value.Length != 10 || value[4] != (byte)'-' || value[7] != (byte)'-'
+            || !TryDigits(value[..4], out var year) || !TryDigits(value.Slice(5, 2), out var month) || !TryDigits(value.Slice(8, 2), out var day)
+            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        date = new DateOnly(year, month, day);
+        return true;
+    }
+
+    private static bool TryDigits(ReadOnlySpan<byte> digits, out int value)
+    {
+        value = 0;
+        foreach (var b in digits)
+        {
+            var digit = b - (byte)'0';
+            if ((uint)digit > 9)
+            {
+                return false;
+            }
+
+            value = (value * 10) + digit;
+        }
+
+        return true;
     }
 
     private static DateTimeOffset? ReadTime(ref Utf8JsonReader reader, long line, string property)

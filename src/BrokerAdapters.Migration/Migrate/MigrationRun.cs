@@ -351,11 +351,11 @@ public sealed class MigrationRun : IAsyncEnumerable<MigrationResult>
             SourceNumber = row.Customer.Number,
         }).ConfigureAwait(false);
 
-        Customer created;
+        CustomerRegistration registration;
         try
         {
             // Not cancellable: once sent, a registration is seen through so that its outcome is known and journaled.
-            created = await _migrator.Target.RegisterAsync(customer, CancellationToken.None).ConfigureAwait(false);
+            registration = await _migrator.Target.RegisterAsync(customer, CancellationToken.None).ConfigureAwait(false);
         }
         catch (UserRegistryException ex) when (ex.Kind == UserRegistryErrorKind.AlreadyExists)
         {
@@ -399,12 +399,14 @@ public sealed class MigrationRun : IAsyncEnumerable<MigrationResult>
 
         // The password first: a crash between the two lines then leaves a password for a customer in doubt, never a
         // created customer whose password is lost.
+        var created = registration.Customer;
         await context.Passwords.RecordAsync(key, created.Id, created.Number, password, GeneratedPasswordSession.CreatedStatus).ConfigureAwait(false);
         var done = result with
         {
             Outcome = MigrationOutcome.Created,
             TargetId = created.Id,
             TargetNumber = created.Number,
+            Detail = registration.IsRecovered ? "recovered: the target's answer was lost and the customer was found by checking." : result.Detail,
         };
         await context.Journal.AppendAsync(ResultRecord(row, done)).ConfigureAwait(false);
         return (done, true);

@@ -79,7 +79,7 @@ public abstract class UserRegistryContractTests
     {
         var input = UniqueCustomer();
 
-        var customer = await Registry.RegisterAsync(input).ConfigureAwait(false);
+        var customer = (await Registry.RegisterAsync(input).ConfigureAwait(false)).Customer;
 
         Assert.That(customer.Provider, Is.EqualTo(Descriptor.ProviderName));
         Assert.That(customer.Id, Is.Not.Empty);
@@ -95,10 +95,11 @@ public abstract class UserRegistryContractTests
     [Test]
     public async Task Registrations_get_distinct_ids_and_numbers()
     {
-        var customers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Registry.RegisterAsync(UniqueCustomer()))).ConfigureAwait(false);
+        var registrations = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Registry.RegisterAsync(UniqueCustomer()))).ConfigureAwait(false);
 
-        Assert.That(customers.Select(c => c.Id), Is.Unique);
-        Assert.That(customers.Select(c => c.Number), Is.Unique);
+        Assert.That(registrations.Select(r => r.Outcome), Is.All.EqualTo(RegistrationOutcome.Created));
+        Assert.That(registrations.Select(r => r.Customer.Id), Is.Unique);
+        Assert.That(registrations.Select(r => r.Customer.Number), Is.Unique);
     }
 
     /// <summary>A registered customer can be found again by every lookup kind the provider's find accepts.</summary>
@@ -107,7 +108,7 @@ public abstract class UserRegistryContractTests
     public async Task Register_then_find_returns_the_same_customer()
     {
         var input = UniqueCustomer();
-        var created = await Registry.RegisterAsync(input).ConfigureAwait(false);
+        var created = (await Registry.RegisterAsync(input).ConfigureAwait(false)).Customer;
         var kinds = Kinds().Where(k => Descriptor.Supports(UserRegistryCapabilities.Find, k)).ToArray();
         if (kinds.Length == 0)
         {
@@ -167,7 +168,7 @@ public abstract class UserRegistryContractTests
     public async Task Exists_tells_registered_from_unknown_customers()
     {
         var input = UniqueCustomer();
-        var created = await Registry.RegisterAsync(input).ConfigureAwait(false);
+        var created = (await Registry.RegisterAsync(input).ConfigureAwait(false)).Customer;
         var kinds = Kinds().Where(k => Descriptor.Supports(UserRegistryCapabilities.Exists, k)).ToArray();
         if (kinds.Length == 0)
         {
@@ -207,7 +208,7 @@ public abstract class UserRegistryContractTests
         var created = new List<Customer>();
         for (var i = 0; i < 5; i++)
         {
-            created.Add(await Registry.RegisterAsync(UniqueCustomer()).ConfigureAwait(false));
+            created.Add((await Registry.RegisterAsync(UniqueCustomer()).ConfigureAwait(false)).Customer);
         }
 
         var listed = new List<Customer>();
@@ -226,7 +227,7 @@ public abstract class UserRegistryContractTests
     public async Task Authenticate_accepts_the_right_password_and_refuses_a_wrong_one()
     {
         var input = UniqueCustomer();
-        var created = await Registry.RegisterAsync(input).ConfigureAwait(false);
+        var created = (await Registry.RegisterAsync(input).ConfigureAwait(false)).Customer;
         var kind = Kinds().Where(k => Descriptor.Supports(UserRegistryCapabilities.Authenticate, k)).Cast<CustomerLookupKind?>().FirstOrDefault();
         if (kind is null)
         {
@@ -298,7 +299,7 @@ public abstract class UserRegistryContractTests
         cts.Cancel();
         var before = Context.RequestCount;
 
-        Assert.That(async () => await Registry.RegisterAsync(UniqueCustomer(), cts.Token).ConfigureAwait(false), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(async () => (await Registry.RegisterAsync(UniqueCustomer(), cts.Token).ConfigureAwait(false)).Customer, Throws.InstanceOf<OperationCanceledException>());
         Assert.That(Context.RequestCount, Is.EqualTo(before));
     }
 
@@ -342,18 +343,43 @@ public abstract class UserRegistryContractTests
         Assert.That(ex.Provider, Is.EqualTo(Descriptor.ProviderName));
     }
 
-    /// <summary>A registration applied by the provider whose answer is lost is OutcomeUnknown, never a retryable failure.</summary>
+    /// <summary>
+    /// A registration applied by the provider whose answer is lost is never a retryable failure: either the registry
+    /// verifies and returns the customer as <see cref="RegistrationOutcome.Recovered"/>, or it throws
+    /// <see cref="UserRegistryErrorKind.OutcomeUnknown"/> with the lookups to reconcile by.
+    /// </summary>
     /// <returns>A task.</returns>
     [Test]
-    public async Task A_registration_whose_answer_is_lost_is_OutcomeUnknown()
+    public async Task A_registration_whose_answer_is_lost_is_recovered_or_OutcomeUnknown()
     {
         var faults = await WarmedUpFaultsAsync().ConfigureAwait(false);
         faults.DropNextResponses(1);
+        var input = UniqueCustomer();
 
-        var ex = await Assert.ThrowsAsync<UserRegistryException>(() => Registry.RegisterAsync(UniqueCustomer())).ConfigureAwait(false);
+        CustomerRegistration? registration = null;
+        UserRegistryException? error = null;
+        try
+        {
+            registration = await Registry.RegisterAsync(input).ConfigureAwait(false);
+        }
+        catch (UserRegistryException ex)
+        {
+            error = ex;
+        }
 
-        Assert.That(ex!.Kind, Is.EqualTo(UserRegistryErrorKind.OutcomeUnknown));
-        Assert.That(ex.IsRetryable, Is.False);
+        if (registration is not null)
+        {
+            Assert.That(registration.Outcome, Is.EqualTo(RegistrationOutcome.Recovered));
+            Assert.That(registration.IsRecovered, Is.True);
+            Assert.That(registration.Customer.Email, Is.EqualTo(input.Email).IgnoreCase);
+            Assert.That(registration.Customer.Phone?.E164, Is.EqualTo(input.Phone?.E164));
+        }
+        else
+        {
+            Assert.That(error!.Kind, Is.EqualTo(UserRegistryErrorKind.OutcomeUnknown));
+            Assert.That(error.IsRetryable, Is.False);
+            Assert.That(error.ReconciliationLookups, Is.Not.Empty);
+        }
     }
 
     /// <summary>Cancelling while the provider is slow stops the call.</summary>

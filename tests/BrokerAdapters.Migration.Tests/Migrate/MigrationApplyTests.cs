@@ -219,10 +219,26 @@ public sealed class MigrationApplyTests
     }
 
     [Test]
+    public async Task A_registration_whose_answer_was_lost_and_recovered_is_Created_once_with_the_recovery_noted()
+    {
+        var seeded = _bed.SeedSource(3);
+        _bed.Cmfbl.Faults.DropNextResponses(1, operation: MigrationTestBed.CmfblCreate);
+
+        var run = new CustomerMigrator(_bed.CmfblTarget, _bed.Options(maxConcurrency: 1)).Apply(_bed.SourceCustomers());
+        var results = await run.ToListAsync();
+
+        Assert.That(results.Select(r => r.Outcome), Is.All.EqualTo(MigrationOutcome.Created));
+        Assert.That(results.Count(r => r.Detail is not null && r.Detail.StartsWith("recovered:", StringComparison.Ordinal)), Is.EqualTo(1));
+        Assert.That(run.Summary.NeedsReconciliation, Is.Zero);
+        Assert.That(_bed.Company361.Customers.Select(c => c.Email), Is.EquivalentTo(seeded.Select(c => c.Email)), "no duplicate");
+        Assert.That(_bed.Cmfbl.Requests.Count(r => r.Operation == MigrationTestBed.CmfblCreate), Is.EqualTo(3));
+    }
+
+    [Test]
     public async Task The_failure_threshold_by_count_stops_the_run_early()
     {
         _bed.SeedSource(20);
-        _bed.Cmfbl.Faults.FailNextWithCode(100, "G500", operation: MigrationTestBed.CmfblCreate);
+        _bed.Cmfbl.Faults.FailNextWithCode(100, "GGATEWAY_CODE_012", operation: MigrationTestBed.CmfblCreate);
         var options = new MigrationOptions
         {
             JournalPath = _bed.JournalPath,
@@ -245,7 +261,7 @@ public sealed class MigrationApplyTests
     public async Task The_failure_threshold_by_percentage_waits_for_the_minimum_sample()
     {
         _bed.SeedSource(30);
-        _bed.Cmfbl.Faults.FailNextWithCode(100, "G500", operation: MigrationTestBed.CmfblCreate);
+        _bed.Cmfbl.Faults.FailNextWithCode(100, "GGATEWAY_CODE_012", operation: MigrationTestBed.CmfblCreate);
         var options = new MigrationOptions
         {
             JournalPath = _bed.JournalPath,

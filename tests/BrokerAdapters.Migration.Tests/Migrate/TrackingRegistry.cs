@@ -34,7 +34,7 @@ internal sealed class TrackingRegistry : IUserRegistry
 
     public List<NewCustomer> Registered { get; } = [];
 
-    public async Task<Customer> RegisterAsync(NewCustomer customer, CancellationToken cancellationToken = default)
+    public async Task<CustomerRegistration> RegisterAsync(NewCustomer customer, CancellationToken cancellationToken = default)
     {
         Enter();
         try
@@ -51,7 +51,9 @@ internal sealed class TrackingRegistry : IUserRegistry
             }
 
             return _inner is null
-                ? new Customer { Provider = Descriptor.ProviderName, Id = "id-" + Registrations, Email = customer.Email, Phone = customer.Phone }
+                ? new CustomerRegistration(
+                    new Customer { Provider = Descriptor.ProviderName, Id = "id-" + Registrations, Email = customer.Email, Phone = customer.Phone },
+                    RegistrationOutcome.Created)
                 : await _inner.RegisterAsync(customer, cancellationToken);
         }
         finally

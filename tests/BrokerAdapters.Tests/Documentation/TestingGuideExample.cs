@@ -12,14 +12,14 @@ public sealed class SignupService(IUserRegistry registry)
     {
         try
         {
-            var customer = await registry.RegisterAsync(new NewCustomer
+            var registration = await registry.RegisterAsync(new NewCustomer
             {
                 Email = email,
                 Phone = new PhoneNumber("+852", phone),
                 Password = password,
                 Country = "HK",
             }, cancellationToken);
-            return $"welcome {customer.Number}";
+            return $"welcome {registration.Customer.Number}";
         }
         catch (UserRegistryException ex) when (ex.Kind == UserRegistryErrorKind.AlreadyExists)
         {

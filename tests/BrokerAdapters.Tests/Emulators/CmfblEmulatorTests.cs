@@ -19,8 +19,8 @@ public sealed class CmfblEmulatorTests
         using var a = EmulatedRegistry.For(emulator, first);
         using var b = EmulatedRegistry.For(emulator, second);
 
-        var inFirst = await a.Registry.RegisterAsync(Customer());
-        var inSecond = await b.Registry.RegisterAsync(Customer());
+        var inFirst = (await a.Registry.RegisterAsync(Customer())).Customer;
+        var inSecond = (await b.Registry.RegisterAsync(Customer())).Customer;
 
         Assert.That(inFirst.Number, Is.Not.EqualTo(inSecond.Number), "each company numbers its own customers");
         Assert.That(first.Customers.Select(c => c.CustomerNo), Is.EqualTo(new[] { inFirst.Number }));
@@ -76,7 +76,7 @@ public sealed class CmfblEmulatorTests
         await registry.Registry.RegisterAsync(Customer(1));
 
         time.Advance(TimeSpan.FromMinutes(31));
-        var second = await registry.Registry.RegisterAsync(Customer(2));
+        var second = (await registry.Registry.RegisterAsync(Customer(2))).Customer;
 
         Assert.That(second.Number, Is.Not.Empty);
         Assert.That(company.TokensIssued, Is.EqualTo(2));
@@ -150,7 +150,7 @@ public sealed class CmfblEmulatorTests
         var company = emulator.AddCompany("360");
         using var registry = EmulatedRegistry.For(emulator, company, s => s["UserRegistry:Cmfbl:Encryption"] = "Rsa");
 
-        var created = await registry.Registry.RegisterAsync(Customer());
+        var created = (await registry.Registry.RegisterAsync(Customer())).Customer;
 
         var create = emulator.Requests.Single(r => r.Operation == "customer.admin.WhiteCustomerAdminApiService.addCusAndOpenAccountAndKyc");
         Assert.That(create.Header("trace"), Does.StartWith("x-"));
@@ -224,18 +224,45 @@ public sealed class CmfblEmulatorTests
     }
 
     [Test]
-    public async Task Failing_with_a_provider_code_changes_nothing()
+    public async Task Failing_with_a_provider_code_changes_nothing_and_the_checked_registration_is_sent_once_more()
     {
         var emulator = new CmfblEmulator();
         var company = emulator.AddCompany("360");
         using var registry = EmulatedRegistry.For(emulator, company);
         emulator.Faults.FailNextWithCode(1, "G500", "System error", "customer.admin.WhiteCustomerAdminApiService.addCusAndOpenAccountAndKyc");
 
-        var ex = await Assert.ThrowsAsync<UserRegistryException>(() => registry.Registry.RegisterAsync(Customer()));
+        var registration = await registry.Registry.RegisterAsync(Customer());
 
-        // The library cannot know that a system error on a write changed nothing, so it does not invite a retry.
+        // A system error on a write may or may not have applied it: the registry checks (the customer is not there,
+        // the emulator changed nothing), then sends it once more.
+        Assert.That(registration.Outcome, Is.EqualTo(RegistrationOutcome.Created));
+        Assert.That(company.Customers, Has.Count.EqualTo(1));
+        Assert.That(
+            emulator.Requests.Select(r => r.Operation).Where(o => o != "admin.admin.CompanyAuthDubboService.auth").Take(4),
+            Is.EqualTo(new[]
+            {
+                "customer.admin.WhiteCustomerAdminApiService.addCusAndOpenAccountAndKyc",
+                "customer.app.CustomerWebApiService.checkCustomerExist",
+                "customer.app.CustomerWebApiService.checkCustomerExist",
+                "customer.admin.WhiteCustomerAdminApiService.addCusAndOpenAccountAndKyc",
+            }));
+    }
+
+    [Test]
+    public async Task A_system_error_that_cannot_be_checked_is_OutcomeUnknown_and_changes_nothing()
+    {
+        var emulator = new CmfblEmulator();
+        var company = emulator.AddCompany("360");
+        using var registry = EmulatedRegistry.For(emulator, company);
+        emulator.Faults.FailNextWithCode(1, "G500", "System error", "customer.admin.WhiteCustomerAdminApiService.addCusAndOpenAccountAndKyc");
+        emulator.Faults.FailNextWithCode(1, "G500", "System error", "customer.app.CustomerWebApiService.checkCustomerExist");
+        var input = Customer();
+
+        var ex = await Assert.ThrowsAsync<UserRegistryException>(() => registry.Registry.RegisterAsync(input));
+
         Assert.That(ex!.Kind, Is.EqualTo(UserRegistryErrorKind.OutcomeUnknown));
         Assert.That(ex.ProviderCode, Is.EqualTo("G500"));
+        Assert.That(ex.ReconciliationLookups, Is.EqualTo(new[] { CustomerLookup.ByPhone(input.Phone!), CustomerLookup.ByEmail(input.Email!) }));
         Assert.That(company.Customers, Is.Empty);
     }
 
@@ -260,18 +287,38 @@ public sealed class CmfblEmulatorTests
     }
 
     [Test]
-    public async Task A_dropped_response_after_commit_is_OutcomeUnknown_and_the_customer_exists()
+    public async Task A_dropped_response_after_commit_is_recovered_by_checking()
     {
         var emulator = new CmfblEmulator();
         var company = emulator.AddCompany("360");
         using var registry = EmulatedRegistry.For(emulator, company);
         emulator.Faults.DropNextResponses(1, "customer.admin.WhiteCustomerAdminApiService.addCusAndOpenAccountAndKyc");
+        var input = Customer();
+
+        var registration = await registry.Registry.RegisterAsync(input);
+
+        Assert.That(registration.Outcome, Is.EqualTo(RegistrationOutcome.Recovered));
+        Assert.That(company.Customers, Has.Count.EqualTo(1));
+        Assert.That(registration.Customer.Number, Is.EqualTo(company.Customers[0].CustomerNo));
+        Assert.That(registration.Customer.Email, Is.EqualTo(input.Email));
+        Assert.That(emulator.Requests.Count(r => r.Operation == "customer.admin.WhiteCustomerAdminApiService.addCusAndOpenAccountAndKyc"), Is.EqualTo(1), "not sent again");
+        Assert.That(emulator.Requests.First(r => r.Operation == "customer.admin.WhiteCustomerAdminApiService.addCusAndOpenAccountAndKyc").Status, Is.Null);
+    }
+
+    [Test]
+    public async Task A_dropped_response_that_cannot_be_checked_is_OutcomeUnknown_and_the_customer_exists()
+    {
+        var emulator = new CmfblEmulator();
+        var company = emulator.AddCompany("360");
+        using var registry = EmulatedRegistry.For(emulator, company);
+        emulator.Faults.DropNextResponses(1, "customer.admin.WhiteCustomerAdminApiService.addCusAndOpenAccountAndKyc");
+        emulator.Faults.FailNextWithCode(1, "G500", operation: "customer.app.CustomerWebApiService.checkCustomerExist");
 
         var ex = await Assert.ThrowsAsync<UserRegistryException>(() => registry.Registry.RegisterAsync(Customer()));
 
         Assert.That(ex!.Kind, Is.EqualTo(UserRegistryErrorKind.OutcomeUnknown));
+        Assert.That(ex.ReconciliationLookups, Is.Not.Empty);
         Assert.That(company.Customers, Has.Count.EqualTo(1));
-        Assert.That(emulator.Requests[^1].Status, Is.Null);
     }
 
     [Test]

@@ -21,7 +21,7 @@ public sealed class McCrmEmulatorTests
         var emulator = new McCrmEmulator(new McCrmEmulatorOptions { Padding = rsaPadding });
         using var registry = EmulatedRegistry.For(emulator);
 
-        var created = await registry.Registry.RegisterAsync(Customer());
+        var created = (await registry.Registry.RegisterAsync(Customer())).Customer;
 
         var user = emulator.Users.Single();
         Assert.That(user.Uid, Is.EqualTo(created.Id));
@@ -49,7 +49,7 @@ public sealed class McCrmEmulatorTests
         var emulator = new McCrmEmulator(new McCrmEmulatorOptions { EnvelopeStyle = McCrmEnvelopeStyle.NumericCode });
         using var registry = EmulatedRegistry.For(emulator);
 
-        var created = await registry.Registry.RegisterAsync(Customer());
+        var created = (await registry.Registry.RegisterAsync(Customer())).Customer;
         var found = await registry.Registry.FindAsync(CustomerLookup.ById(created.Id));
 
         Assert.That(found!.Number, Is.EqualTo(created.Number));
