@@ -54,6 +54,15 @@ public sealed class CmfblOptions
     /// <summary>Gets or sets the page size <see cref="IUserRegistry.ListAsync"/> uses when the query does not set one (1 to 2000).</summary>
     public int PageSize { get; set; } = 200;
 
+    /// <summary>
+    /// Gets the retry, timeout, circuit-breaker and rate-limit settings (the <c>Resilience</c> sub-section). The
+    /// rate limit defaults to CMFBL's documented 300 requests a minute per endpoint.
+    /// </summary>
+    public ProviderResilienceOptions Resilience { get; } = new() { RateLimit = { PermitLimit = DocumentedRateLimit } };
+
+    /// <summary>CMFBL's documented limit: requests per minute per endpoint.</summary>
+    public const int DocumentedRateLimit = 300;
+
     /// <inheritdoc />
     public override string ToString() =>
         $"CmfblOptions {{ BaseUrl = {BaseUrl}, ClientBaseUrl = {ClientBaseUrl}, CompanyId = {CompanyId}, AppId = {AppId}, AppSecret = {(AppSecret is null ? "(none)" : "***")}, Encryption = {Encryption} }}";

@@ -67,6 +67,7 @@ internal sealed class CmfblOptionsValidator : IValidateOptions<CmfblOptions>
             failures.Add($"{Path(nameof(options.PageSize))} must be between 1 and {CmfblOptions.MaxPageSize}.");
         }
 
+        ResilienceOptionsErrors.Validate(failures, setting => Path(nameof(options.Resilience) + ":" + setting), options.Resilience);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

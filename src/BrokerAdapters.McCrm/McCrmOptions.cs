@@ -51,6 +51,12 @@ public sealed class McCrmOptions
     /// <summary>Gets or sets the channel name sent as <c>channelName</c> on signup. Defaults to the empty string (no channel).</summary>
     public string? ChannelName { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Gets the retry, timeout, circuit-breaker and rate-limit settings (the <c>Resilience</c> sub-section). MC-CRM
+    /// documents no rate limit, so none is set by default.
+    /// </summary>
+    public ProviderResilienceOptions Resilience { get; } = new();
+
     /// <inheritdoc />
     public override string ToString() =>
         $"McCrmOptions {{ BaseUrl = {BaseUrl}, BizName = {BizName}, ChannelName = {ChannelName}, Padding = {Padding}, " +

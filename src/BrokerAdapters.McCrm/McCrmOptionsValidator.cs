@@ -48,6 +48,7 @@ internal sealed class McCrmOptionsValidator : IValidateOptions<McCrmOptions>
         ValidatePublicKey(failures, Setting(nameof(McCrmOptions.PublicKey)), options.PublicKey, paddingDefined ? options.Padding : null);
         OptionsErrors.Require(failures, Setting(nameof(McCrmOptions.BizName)), options.BizName);
 
+        ResilienceOptionsErrors.Validate(failures, setting => Setting(nameof(options.Resilience) + ":" + setting), options.Resilience);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

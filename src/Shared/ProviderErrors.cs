@@ -105,7 +105,11 @@ internal static class ProviderErrors
     }
 
     /// <summary>Reads how long to wait from <c>Retry-After</c>, else from <c>x-ratelimit-reset</c> (seconds).</summary>
-    public static TimeSpan? RetryAfter(HttpResponseHeaders headers, DateTimeOffset now)
+    public static TimeSpan? RetryAfter(HttpResponseHeaders headers, DateTimeOffset now) =>
+        RetryAfterHeader(headers, now) ?? RateLimitReset(headers);
+
+    /// <summary>The <c>Retry-After</c> header as a wait, when present.</summary>
+    public static TimeSpan? RetryAfterHeader(HttpResponseHeaders headers, DateTimeOffset now)
     {
         if (headers.RetryAfter is { } retryAfter)
         {
@@ -121,6 +125,12 @@ internal static class ProviderErrors
             }
         }
 
+        return null;
+    }
+
+    /// <summary>The <c>x-ratelimit-reset</c> header in seconds (CMFBL documents it as its window's length).</summary>
+    public static TimeSpan? RateLimitReset(HttpResponseHeaders headers)
+    {
         if (headers.TryGetValues("x-ratelimit-reset", out var values)
             && double.TryParse(values.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
             && seconds >= 0 && seconds < TimeSpan.MaxValue.TotalSeconds)

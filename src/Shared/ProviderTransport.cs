@@ -1,5 +1,8 @@
 using System.Net.Http.Headers;
 using Newtonsoft.Json;
+using Polly.CircuitBreaker;
+using Polly.RateLimiting;
+using Polly.Timeout;
 
 namespace BrokerAdapters.Internal;
 
@@ -19,12 +22,30 @@ internal static class ProviderTransport
         TimeProvider time,
         CancellationToken cancellationToken)
     {
+        request.Options.Set(ProviderResilience.IsWriteKey, call.IsWrite);
         HttpResponseMessage? response = null;
         byte[] body;
         try
         {
             response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             body = await ReadBoundedAsync(response.Content, call, response, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            response?.Dispose();
+            throw request.Options.TryGetValue(ProviderResilience.WaitingForPermitKey, out var waiting) && waiting
+                ? ProviderErrors.Create(call, UserRegistryErrorKind.Timeout, "the call timed out waiting for the client-side rate limit; nothing was sent.", ex)
+                : ProviderErrors.Timeout(call, ex);
+        }
+        catch (BrokenCircuitException ex)
+        {
+            response?.Dispose();
+            throw ProviderErrors.Create(call, UserRegistryErrorKind.Unavailable, "the provider failed repeatedly and calls are paused (circuit open); nothing was sent.", ex, retryAfter: ex.RetryAfter);
+        }
+        catch (RateLimiterRejectedException ex)
+        {
+            response?.Dispose();
+            throw ProviderErrors.Create(call, UserRegistryErrorKind.RateLimited, "too many calls are waiting for the client-side rate limit; nothing was sent.", ex, retryAfter: ex.RetryAfter);
         }
         catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
         {

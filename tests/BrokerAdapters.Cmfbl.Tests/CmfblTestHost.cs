@@ -43,6 +43,8 @@ internal sealed class CmfblTestHost : IDisposable
     public static Dictionary<string, string?> DefaultSettings() => new()
     {
         ["UserRegistry:Provider"] = "Cmfbl",
+        ["UserRegistry:Cmfbl:Resilience:RetryDelay"] = "00:00:00.001",
+        ["UserRegistry:Cmfbl:Resilience:MaxRetryDelay"] = "00:00:00.020",
         ["UserRegistry:Cmfbl:BaseUrl"] = BaseUrl,
         ["UserRegistry:Cmfbl:ClientBaseUrl"] = ClientBaseUrl,
         ["UserRegistry:Cmfbl:CompanyId"] = "360",

@@ -1,5 +1,6 @@
 using BrokerAdapters;
 using BrokerAdapters.Cmfbl;
+using BrokerAdapters.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -33,6 +34,7 @@ public static class CmfblUserRegistryBuilderExtensions
         services.AddOptions<CmfblOptions>(name).Bind(builder.Configuration.GetSection(CmfblOptions.SectionName));
         services.AddSingleton<IValidateOptions<CmfblOptions>>(new CmfblOptionsValidator(name, builder.SettingPath));
         var http = services.AddHttpClient(httpClientName);
+        ProviderResilience.AddTo(http, sp => sp.GetRequiredService<IOptionsMonitor<CmfblOptions>>().Get(name).Resilience);
         configureHttpClient?.Invoke(http);
 
         builder.AddProvider(

@@ -1,4 +1,5 @@
 using BrokerAdapters;
+using BrokerAdapters.Internal;
 using BrokerAdapters.McCrm;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,11 +23,13 @@ public static class McCrmUserRegistryBuilderExtensions
     /// </summary>
     /// <param name="builder">The registry's builder, from <c>AddUserRegistry</c> or <c>AddKeyedUserRegistry</c>.</param>
     /// <param name="configureHttpClient">
-    /// Configures the provider's named <see cref="HttpClient"/>, e.g. to add resilience handlers or a timeout.
+    /// Configures the provider's named <see cref="HttpClient"/>, e.g. to add a handler. Retries, timeouts, a circuit
+    /// breaker and rate limiting are already there, set by the <c>McCrm:Resilience</c> settings
+    /// (<see cref="ProviderResilienceOptions"/>).
     /// </param>
     /// <returns>The builder, to add more providers with.</returns>
     /// <example>
-    /// <code>services.AddUserRegistry(configuration.GetSection("UserRegistry")).AddMcCrm(http => http.AddStandardResilienceHandler());</code>
+    /// <code>services.AddUserRegistry(configuration.GetSection("UserRegistry")).AddMcCrm();</code>
     /// </example>
     public static UserRegistryBuilder AddMcCrm(this UserRegistryBuilder builder, Action<IHttpClientBuilder>? configureHttpClient = null)
     {
@@ -39,6 +42,7 @@ public static class McCrmUserRegistryBuilderExtensions
         builder.Services.AddSingleton<IValidateOptions<McCrmOptions>>(new McCrmOptionsValidator(registryName, builder.SettingPath));
 
         var httpClientBuilder = builder.Services.AddHttpClient(httpClientName);
+        ProviderResilience.AddTo(httpClientBuilder, sp => sp.GetRequiredService<IOptionsMonitor<McCrmOptions>>().Get(registryName).Resilience);
         configureHttpClient?.Invoke(httpClientBuilder);
 
         return builder.AddProvider(

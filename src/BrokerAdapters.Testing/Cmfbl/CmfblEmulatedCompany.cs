@@ -144,6 +144,10 @@ public sealed class CmfblEmulatedCompany
             [section + ":Cmfbl:AppSecret"] = AppSecret,
             [section + ":Cmfbl:TradeTypeCurrencies:0:TradeType"] = "1",
             [section + ":Cmfbl:TradeTypeCurrencies:0:Currency"] = "USDT",
+
+            // The emulator is local: retry after milliseconds, not seconds.
+            [section + ":Cmfbl:Resilience:RetryDelay"] = "00:00:00.005",
+            [section + ":Cmfbl:Resilience:MaxRetryDelay"] = "00:00:00.050",
         };
     }
 

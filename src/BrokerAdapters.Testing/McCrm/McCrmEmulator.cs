@@ -139,6 +139,10 @@ public sealed class McCrmEmulator : ProviderEmulator
             [section + ":McCrm:PublicKey"] = PublicKey,
             [section + ":McCrm:Padding"] = padding,
             [section + ":McCrm:BizName"] = BizName,
+
+            // The emulator is local: retry after milliseconds, not seconds.
+            [section + ":McCrm:Resilience:RetryDelay"] = "00:00:00.005",
+            [section + ":McCrm:Resilience:MaxRetryDelay"] = "00:00:00.050",
         };
     }
 

@@ -43,6 +43,8 @@ internal sealed class McCrmContractHost : IDisposable
         var settings = new Dictionary<string, string?>
         {
             ["UserRegistry:Provider"] = "McCrm",
+            ["UserRegistry:McCrm:Resilience:RetryDelay"] = "00:00:00.001",
+            ["UserRegistry:McCrm:Resilience:MaxRetryDelay"] = "00:00:00.020",
             ["UserRegistry:McCrm:BaseUrl"] = BaseUrl,
             ["UserRegistry:McCrm:Token"] = Token,
             ["UserRegistry:McCrm:PublicKey"] = MerchantKey.ExportSubjectPublicKeyInfoPem(),

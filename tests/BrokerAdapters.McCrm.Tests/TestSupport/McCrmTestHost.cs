@@ -62,6 +62,8 @@ internal sealed class McCrmTestHost : IDisposable
     public static Dictionary<string, string?> DefaultSettings() => new()
     {
         ["UserRegistry:Provider"] = "McCrm",
+        ["UserRegistry:McCrm:Resilience:RetryDelay"] = "00:00:00.001",
+        ["UserRegistry:McCrm:Resilience:MaxRetryDelay"] = "00:00:00.020",
         ["UserRegistry:McCrm:BaseUrl"] = BaseUrl,
         ["UserRegistry:McCrm:Token"] = Token,
         ["UserRegistry:McCrm:PublicKey"] = TestKeys.PublicKeyPem,

@@ -211,7 +211,7 @@ public sealed class CmfblEmulatorTests
     {
         var emulator = new CmfblEmulator();
         var company = emulator.AddCompany("360");
-        using var registry = EmulatedRegistry.For(emulator, company);
+        using var registry = EmulatedRegistry.For(emulator, company, s => s["UserRegistry:Cmfbl:Resilience:MaxRetries"] = "0");
         emulator.Faults.FailNext(1, HttpStatusCode.ServiceUnavailable, "customer.app.CustomerWebApiService.checkCustomerExist");
 
         var ex = await Assert.ThrowsAsync<UserRegistryException>(() => registry.Registry.ExistsAsync(CustomerLookup.ByNumber("1")));
@@ -221,6 +221,22 @@ public sealed class CmfblEmulatorTests
         Assert.That(ex.HttpStatus, Is.EqualTo(503));
         Assert.That(second, Is.False);
         Assert.That(emulator.Faults.Pending, Is.Zero);
+    }
+
+    [Test]
+    public async Task A_read_that_fails_once_is_retried_by_default()
+    {
+        var emulator = new CmfblEmulator();
+        var company = emulator.AddCompany("360");
+        using var registry = EmulatedRegistry.For(emulator, company);
+        emulator.Faults.FailNext(1, HttpStatusCode.ServiceUnavailable, "customer.app.CustomerWebApiService.checkCustomerExist");
+
+        var exists = await registry.Registry.ExistsAsync(CustomerLookup.ByNumber("1"));
+
+        Assert.That(exists, Is.False);
+        Assert.That(
+            emulator.Requests.Where(r => r.Operation == "customer.app.CustomerWebApiService.checkCustomerExist").Select(r => r.Status),
+            Is.EqualTo(new HttpStatusCode?[] { HttpStatusCode.ServiceUnavailable, HttpStatusCode.OK }));
     }
 
     [Test]
