@@ -1,5 +1,6 @@
 using BrokerAdapters;
 using BrokerAdapters.Cmfbl;
+using BrokerAdapters.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,7 @@ public static class CmfblUserRegistryBuilderExtensions
         services.AddSingleton<IValidateOptions<CmfblOptions>>(new CmfblOptionsValidator(name, builder.SettingPath));
         var http = services.AddHttpClient(httpClientName);
         configureHttpClient?.Invoke(http);
+        HttpClientLogging.AlwaysRedact(services, httpClientName, CmfblApiClient.TokenHeader);
 
         builder.AddProvider(
             ProviderName,

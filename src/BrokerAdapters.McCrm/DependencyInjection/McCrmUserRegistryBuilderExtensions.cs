@@ -1,4 +1,5 @@
 using BrokerAdapters;
+using BrokerAdapters.Internal;
 using BrokerAdapters.McCrm;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -40,6 +41,7 @@ public static class McCrmUserRegistryBuilderExtensions
 
         var httpClientBuilder = builder.Services.AddHttpClient(httpClientName);
         configureHttpClient?.Invoke(httpClientBuilder);
+        HttpClientLogging.AlwaysRedact(builder.Services, httpClientName, McCrmUserRegistry.TokenHeader);
 
         return builder.AddProvider(
             McCrmUserRegistry.ProviderName,
