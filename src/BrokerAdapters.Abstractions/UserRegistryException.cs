@@ -49,7 +49,10 @@ public sealed class UserRegistryException : Exception
     /// <summary>Gets the provider's own error code, e.g. <c>USCUSTOMER_API_0000106</c>.</summary>
     public string? ProviderCode { get; init; }
 
-    /// <summary>Gets the provider's message for <see cref="ProviderCode"/>, as it sent it.</summary>
+    /// <summary>
+    /// Gets the provider's message for <see cref="ProviderCode"/>, as it sent it, except that any secret of the request
+    /// it repeats (the password as sent, the app secret, the token) is replaced with <c>***</c>.
+    /// </summary>
     public string? ProviderMessage { get; init; }
 
     /// <summary>Gets the request's trace id, as sent or as echoed by the provider.</summary>

@@ -19,6 +19,7 @@ internal sealed class CmfblApiClient : IDisposable
     public const string ProviderName = "Cmfbl";
     public const string AuthBizType = "admin.admin.CompanyAuthDubboService.auth";
     public const string LoginBizType = "customer.app.CustomerWebApiService.login";
+    public const string TokenHeader = "token";
 
     private readonly IHttpClientFactory _httpClientFactory;
     private readonly string _httpClientName;
@@ -111,14 +112,16 @@ internal sealed class CmfblApiClient : IDisposable
         var call = new ProviderCall(ProviderName, bizType, trace, isWrite);
         var timestamp = _time.GetUtcNow().ToUnixTimeMilliseconds();
         string json;
+        string? plainJson = null;
         if (encrypted)
         {
             var obj = JObject.FromObject(body, WireJson.Serializer);
             CmfblSignature.Sign(obj, timestamp);
+            plainJson = obj.ToString(Formatting.None);
             string sealedData;
             try
             {
-                sealedData = GetEncryptor(session, call).Encrypt(obj.ToString(Formatting.None));
+                sealedData = GetEncryptor(session, call).Encrypt(plainJson);
             }
             catch (System.Security.Cryptography.CryptographicException ex)
             {
@@ -133,11 +136,12 @@ internal sealed class CmfblApiClient : IDisposable
             json = WireJson.Serialize(body);
         }
 
-        return await SendAsync(url, json, trace, session.Token, call, cancellationToken, timestamp).ConfigureAwait(false);
+        return await SendAsync(url, json, trace, session.Token, call, cancellationToken, timestamp, plainJson).ConfigureAwait(false);
     }
 
+    // plainJson: the body before it was sealed, when it was; the provider decrypts it and may repeat it.
     private async Task<(JToken? Data, HttpStatusCode Status, ProviderCall Call)> SendAsync(
-        string url, string json, string trace, string? token, ProviderCall call, CancellationToken cancellationToken, long? timestamp = null)
+        string url, string json, string trace, string? token, ProviderCall call, CancellationToken cancellationToken, long? timestamp = null, string? plainJson = null)
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var request = new HttpRequestMessage(HttpMethod.Post, url)
@@ -148,7 +152,7 @@ internal sealed class CmfblApiClient : IDisposable
         headers.TryAddWithoutValidation("trace", trace);
         if (token is not null)
         {
-            headers.TryAddWithoutValidation("token", token);
+            headers.TryAddWithoutValidation(TokenHeader, token);
         }
 
         headers.TryAddWithoutValidation("version", _options.Version);
@@ -170,7 +174,21 @@ internal sealed class CmfblApiClient : IDisposable
         }
 
         CmfblLog.Answered(_logger, call.Operation, trace, (int)response.Status, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return (Interpret(response, call), response.Status, call);
+        try
+        {
+            return (Interpret(response, call), response.Status, call);
+        }
+        catch (UserRegistryException ex)
+        {
+            // The answer's message may repeat the MD5 password, the app secret or the token this request carried.
+            var clean = ProviderEchoes.Without(ex, [token, .. ProviderEchoes.SecretsIn(json), .. ProviderEchoes.SecretsIn(plainJson)]);
+            if (ReferenceEquals(clean, ex))
+            {
+                throw;
+            }
+
+            throw clean;
+        }
     }
 
     private JToken? Interpret(ProviderResponse response, ProviderCall call)

@@ -17,6 +17,7 @@ internal sealed class McCrmUserRegistry : IUserRegistry, IDisposable
     public const string ProviderName = "McCrm";
     public const string SignupPath = "openapi/v1/user/signup";
     public const string QueryUidPath = "openapi/v1/user/query/uid";
+    public const string TokenHeader = "token";
 
     private static readonly UserRegistryDescriptor ProviderDescriptor = new(
         ProviderName,
@@ -194,13 +195,14 @@ internal sealed class McCrmUserRegistry : IUserRegistry, IDisposable
     private async Task<T> CallAsync<T>(Uri uri, object body, ProviderCall call, Func<ProviderResponse, T> read, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
+        var json = WireJson.Serialize(body);
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, uri)
             {
-                Content = new StringContent(WireJson.Serialize(body), Encoding.UTF8, "application/json"),
+                Content = new StringContent(json, Encoding.UTF8, "application/json"),
             };
-            request.Headers.TryAddWithoutValidation("token", _token);
+            request.Headers.TryAddWithoutValidation(TokenHeader, _token);
 
             var client = _httpClientFactory.CreateClient(_httpClientName);
             var response = await ProviderTransport.SendAsync(client, request, call, _time, cancellationToken).ConfigureAwait(false);
@@ -211,7 +213,15 @@ internal sealed class McCrmUserRegistry : IUserRegistry, IDisposable
         catch (UserRegistryException ex)
         {
             McCrmLog.CallFailed(_logger, call.Operation, ex.Kind, ex.ProviderCode, ex.HttpStatus, _time.GetElapsedTime(started).TotalMilliseconds);
-            throw;
+
+            // The answer's message may repeat the encrypted password or the token this request carried.
+            var clean = ProviderEchoes.Without(ex, [_token, .. ProviderEchoes.SecretsIn(json)]);
+            if (ReferenceEquals(clean, ex))
+            {
+                throw;
+            }
+
+            throw clean;
         }
     }
 }

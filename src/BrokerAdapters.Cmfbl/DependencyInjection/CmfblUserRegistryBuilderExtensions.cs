@@ -36,6 +36,7 @@ public static class CmfblUserRegistryBuilderExtensions
         var http = services.AddHttpClient(httpClientName);
         ProviderResilience.AddTo(http, sp => sp.GetRequiredService<IOptionsMonitor<CmfblOptions>>().Get(name).Resilience);
         configureHttpClient?.Invoke(http);
+        HttpClientLogging.AlwaysRedact(services, httpClientName, CmfblApiClient.TokenHeader);
 
         builder.AddProvider(
             ProviderName,

@@ -44,6 +44,7 @@ public static class McCrmUserRegistryBuilderExtensions
         var httpClientBuilder = builder.Services.AddHttpClient(httpClientName);
         ProviderResilience.AddTo(httpClientBuilder, sp => sp.GetRequiredService<IOptionsMonitor<McCrmOptions>>().Get(registryName).Resilience);
         configureHttpClient?.Invoke(httpClientBuilder);
+        HttpClientLogging.AlwaysRedact(builder.Services, httpClientName, McCrmUserRegistry.TokenHeader);
 
         return builder.AddProvider(
             McCrmUserRegistry.ProviderName,

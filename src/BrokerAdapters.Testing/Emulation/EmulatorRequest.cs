@@ -1,8 +1,14 @@
+using System.Globalization;
 using System.Net;
+using System.Text;
 
 namespace BrokerAdapters.Testing;
 
 /// <summary>A request an emulator received, kept for assertions.</summary>
+/// <remarks>
+/// <see cref="ToString"/> prints neither the body nor the header values: requests carry passwords, app secrets and
+/// tokens. Read <see cref="Body"/> and <see cref="Header"/> for them.
+/// </remarks>
 public sealed record EmulatorRequest
 {
     /// <summary>Gets the operation: a CMFBL bizType, or the MC-CRM path after <c>openapi/v1/</c> (e.g. <c>user/signup</c>).</summary>
@@ -36,4 +42,12 @@ public sealed record EmulatorRequest
     /// <param name="name">The header name (case-insensitive).</param>
     /// <returns>The value.</returns>
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
+
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"Operation = {Operation}, Method = {Method}, Path = {Path}, ")
+            .Append(CultureInfo.InvariantCulture, $"Headers = [{string.Join(", ", Headers?.Keys ?? [])}], Body = ({Body?.Length ?? 0} characters), ")
+            .Append(CultureInfo.InvariantCulture, $"ReceivedAt = {ReceivedAt:O}, Status = {(int?)Status}, ErrorCode = {ErrorCode}");
+        return true;
+    }
 }
