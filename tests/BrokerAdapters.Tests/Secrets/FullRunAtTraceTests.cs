@@ -154,16 +154,17 @@ public sealed class FullRunAtTraceTests
         await Fails(UserRegistryErrorKind.InvalidInput, () => registry.AuthenticateAsync(new CustomerCredentials(CustomerLookup.ByEmail(typo + " at example"), typo)));
 
         // HTTP failures on reads, writes, login and authentication.
+        // Reads (and a 429 on a write) are retried three times by default: four failures exhaust the retries.
         _cmfbl.Faults.FailNext(1, HttpStatusCode.Unauthorized, CmfblPage);
         await Fails(UserRegistryErrorKind.Unauthorized, () => registry.FindAsync(CustomerLookup.ByNumber(number)));
-        _cmfbl.Faults.FailNext(1, HttpStatusCode.TooManyRequests, CmfblExists);
+        _cmfbl.Faults.FailNext(4, HttpStatusCode.TooManyRequests, CmfblExists);
         await Fails(UserRegistryErrorKind.RateLimited, () => registry.ExistsAsync(CustomerLookup.ByNumber(number)));
-        _cmfbl.Faults.FailNext(1, HttpStatusCode.InternalServerError, CmfblLogin);
+        _cmfbl.Faults.FailNext(4, HttpStatusCode.InternalServerError, CmfblLogin);
         await Fails(UserRegistryErrorKind.Unavailable, () => registry.AuthenticateAsync(new CustomerCredentials(CustomerLookup.ByNumber(number), ann.Password!)));
         _cmfbl.Faults.FailNext(1, HttpStatusCode.InternalServerError, CmfblCreate);
         Assert.That((await Succeeds(() => registry.RegisterAsync(NextCustomer(label + " after a 500")))).Outcome, Is.EqualTo(RegistrationOutcome.Created), "checked, then sent again");
         company.ExpireTokens();
-        _cmfbl.Faults.FailNext(1, HttpStatusCode.InternalServerError, CmfblAuth);
+        _cmfbl.Faults.FailNext(4, HttpStatusCode.InternalServerError, CmfblAuth);
         await Fails(UserRegistryErrorKind.Unavailable, () => registry.FindAsync(CustomerLookup.ByNumber(number)));
 
         // A provider that echoes what it was sent: the MD5 password, the app secret, the admin token.
@@ -216,7 +217,7 @@ public sealed class FullRunAtTraceTests
 
         _mccrm.Faults.FailNext(1, HttpStatusCode.Unauthorized, Signup);
         await Fails(UserRegistryErrorKind.Unauthorized, () => registry.RegisterAsync(NextCustomer("mccrm 401")));
-        _mccrm.Faults.FailNext(1, HttpStatusCode.TooManyRequests);
+        _mccrm.Faults.FailNext(4, HttpStatusCode.TooManyRequests);
         await Fails(UserRegistryErrorKind.RateLimited, () => registry.FindAsync(CustomerLookup.ById(created.Customer.Id)));
         _mccrm.Faults.FailNext(1, HttpStatusCode.InternalServerError, Signup);
         var unknown = await Fails(UserRegistryErrorKind.OutcomeUnknown, () => registry.RegisterAsync(NextCustomer("mccrm 500")));
