@@ -54,6 +54,13 @@ public sealed class CmfblOptions
     /// <summary>Gets or sets the page size <see cref="IUserRegistry.ListAsync"/> uses when the query does not set one (1 to 2000).</summary>
     public int PageSize { get; set; } = 200;
 
+    /// <summary>
+    /// Gets or sets how long an admin token is used (and kept in the <see cref="ICmfblTokenStore"/>) before the next
+    /// call obtains another; between one minute and one day, one hour by default. A token CMFBL reports expired
+    /// sooner is renewed at once whatever this says.
+    /// </summary>
+    public TimeSpan AdminTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
     /// <inheritdoc />
     public override string ToString() =>
         $"CmfblOptions {{ BaseUrl = {BaseUrl}, ClientBaseUrl = {ClientBaseUrl}, CompanyId = {CompanyId}, AppId = {AppId}, AppSecret = {(AppSecret is null ? "(none)" : "***")}, Encryption = {Encryption} }}";
