@@ -1,17 +1,23 @@
 namespace BrokerAdapters.Cmfbl;
 
-/// <summary>An admin token and the company public key that came with it. <see cref="ToString"/> hides the token.</summary>
+/// <summary>An admin token, the company public key that came with it, and until when it is used. <see cref="ToString"/> hides the token.</summary>
 internal sealed class CmfblAdminSession
 {
-    public CmfblAdminSession(string token, string? publicKey)
+    public CmfblAdminSession(CmfblStoredToken stored)
     {
-        Token = token;
-        PublicKey = publicKey;
+        Stored = stored;
     }
 
-    public string Token { get; }
+    public CmfblStoredToken Stored { get; }
 
-    public string? PublicKey { get; }
+    public string Token => Stored.Token;
+
+    public string? PublicKey => Stored.PublicKey;
+
+    public DateTimeOffset ExpiresAt => Stored.ExpiresAt;
+
+    /// <summary>Whether this session carries the same token as <paramref name="other"/>.</summary>
+    public bool SameToken(CmfblAdminSession? other) => other is not null && string.Equals(Token, other.Token, StringComparison.Ordinal);
 
     public override string ToString() => "CmfblAdminSession { Token = *** }";
 }

@@ -13,6 +13,7 @@ namespace BrokerAdapters.Cmfbl;
 /// <summary>
 /// Speaks the CMFBL wire protocol: URLs, headers, the admin token (obtained once, renewed single-flight when a
 /// call says it expired, then that call replayed once), the optional signed and encrypted body, and the envelope.
+/// The token is shared through an <see cref="ICmfblTokenStore"/>, read only when this client has no usable one.
 /// </summary>
 internal sealed class CmfblApiClient : IDisposable
 {
@@ -26,6 +27,8 @@ internal sealed class CmfblApiClient : IDisposable
     private readonly CmfblOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly ICmfblTokenStore _tokenStore;
+    private readonly string _tokenStoreKey;
     private readonly SemaphoreSlim _authGate = new(1, 1);
     private readonly Lock _encryptorLock = new();
     private readonly string _managerBase;
@@ -33,7 +36,8 @@ internal sealed class CmfblApiClient : IDisposable
     private CmfblAdminSession? _session;
     private CmfblBodyEncryptor? _encryptor;
 
-    public CmfblApiClient(IHttpClientFactory httpClientFactory, string httpClientName, CmfblOptions options, TimeProvider time, ILogger logger)
+    public CmfblApiClient(
+        IHttpClientFactory httpClientFactory, string httpClientName, CmfblOptions options, TimeProvider time, ILogger logger, ICmfblTokenStore? tokenStore = null)
     {
         _httpClientFactory = httpClientFactory;
         _httpClientName = httpClientName;
@@ -42,6 +46,8 @@ internal sealed class CmfblApiClient : IDisposable
         _logger = logger;
         _managerBase = JoinBase(options.BaseUrl!, "openapi-b");
         _clientBase = string.IsNullOrWhiteSpace(options.ClientBaseUrl) ? null : JoinBase(options.ClientBaseUrl, "api");
+        _tokenStore = tokenStore ?? new CmfblMemoryTokenStore(time);
+        _tokenStoreKey = CmfblTokenStoreKey.For(_managerBase, options.CompanyId ?? string.Empty, options.AppId ?? string.Empty);
     }
 
     public bool HasClientApi => _clientBase is not null;
@@ -263,9 +269,9 @@ internal sealed class CmfblApiClient : IDisposable
     private async Task<CmfblAdminSession> GetSessionAsync(CmfblAdminSession? stale, CancellationToken cancellationToken)
     {
         var current = Volatile.Read(ref _session);
-        if (current is not null && !ReferenceEquals(current, stale))
+        if (IsUsable(current, stale))
         {
-            return current;
+            return current!;
         }
 
         await _authGate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -273,18 +279,76 @@ internal sealed class CmfblApiClient : IDisposable
         {
             // Whoever waited behind the first caller finds the new session here and does not authenticate again.
             current = _session;
-            if (current is not null && !ReferenceEquals(current, stale))
+            if (IsUsable(current, stale))
             {
+                return current!;
+            }
+
+            // Another registry or application instance sharing the store may have renewed the token already: use
+            // its token unless it is the very one that just expired here.
+            var stored = await ReadStoreAsync(cancellationToken).ConfigureAwait(false);
+            if (stored is not null
+                && !string.Equals(stored.Token, stale?.Token, StringComparison.Ordinal)
+                && stored.ExpiresAt > _time.GetUtcNow())
+            {
+                current = new CmfblAdminSession(stored);
+                Volatile.Write(ref _session, current);
+                CmfblLog.TokenFromStore(_logger, _options.CompanyId ?? string.Empty);
                 return current;
             }
 
             current = await AuthenticateAdminAsync(cancellationToken).ConfigureAwait(false);
             Volatile.Write(ref _session, current);
+            await WriteStoreAsync(current.Stored, cancellationToken).ConfigureAwait(false);
             return current;
         }
         finally
         {
             _authGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// A session is used until a call reports it expired (<paramref name="stale"/>, compared by reference so that a
+    /// renewal answering the same token string still counts as new) or until its lifetime ends.
+    /// </summary>
+    private bool IsUsable(CmfblAdminSession? session, CmfblAdminSession? stale) =>
+        session is not null && !ReferenceEquals(session, stale) && session.ExpiresAt > _time.GetUtcNow();
+
+    private async Task<CmfblStoredToken?> ReadStoreAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _tokenStore.GetAsync(_tokenStoreKey, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // A broken store must not stop the registry: it authenticates as if the store were empty.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            CmfblLog.TokenStoreFailed(_logger, _tokenStore.GetType().Name, "read", _options.CompanyId ?? string.Empty, ex.GetType().Name);
+            return null;
+        }
+    }
+
+    private async Task WriteStoreAsync(CmfblStoredToken token, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _tokenStore.SetAsync(_tokenStoreKey, token, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // The new token is kept in this client; only sharing it failed.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            CmfblLog.TokenStoreFailed(_logger, _tokenStore.GetType().Name, "write", _options.CompanyId ?? string.Empty, ex.GetType().Name);
         }
     }
 
@@ -302,7 +366,8 @@ internal sealed class CmfblApiClient : IDisposable
         }
 
         CmfblLog.Authenticated(_logger, _options.CompanyId ?? string.Empty);
-        return new CmfblAdminSession(auth.Token, string.IsNullOrWhiteSpace(auth.PublicKey) ? null : auth.PublicKey);
+        var obtainedAt = _time.GetUtcNow();
+        return new CmfblAdminSession(new CmfblStoredToken(auth.Token, auth.PublicKey, obtainedAt, obtainedAt + _options.AdminTokenLifetime));
     }
 
     private CmfblBodyEncryptor GetEncryptor(CmfblAdminSession session, ProviderCall call)

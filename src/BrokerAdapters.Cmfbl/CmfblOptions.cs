@@ -55,6 +55,13 @@ public sealed class CmfblOptions
     public int PageSize { get; set; } = 200;
 
     /// <summary>
+    /// Gets or sets how long an admin token is used (and kept in the <see cref="ICmfblTokenStore"/>) before the next
+    /// call obtains another; between one minute and one day, one hour by default. A token CMFBL reports expired
+    /// sooner is renewed at once whatever this says.
+    /// </summary>
+    public TimeSpan AdminTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
     /// Gets the retry, timeout, circuit-breaker and rate-limit settings (the <c>Resilience</c> sub-section). The
     /// rate limit defaults to CMFBL's documented 300 requests a minute per endpoint.
     /// </summary>

@@ -67,6 +67,11 @@ internal sealed class CmfblOptionsValidator : IValidateOptions<CmfblOptions>
             failures.Add($"{Path(nameof(options.PageSize))} must be between 1 and {CmfblOptions.MaxPageSize}.");
         }
 
+        if (options.AdminTokenLifetime < TimeSpan.FromMinutes(1) || options.AdminTokenLifetime > TimeSpan.FromDays(1))
+        {
+            failures.Add($"{Path(nameof(options.AdminTokenLifetime))} must be between 00:01:00 and 1.00:00:00.");
+        }
+
         ResilienceOptionsErrors.Validate(failures, setting => Path(nameof(options.Resilience) + ":" + setting), options.Resilience);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -20,6 +20,8 @@ public sealed class CmfblOptionsTests
     [TestCase("UserRegistry:Cmfbl:PageSize", "2001", "UserRegistry:Cmfbl:PageSize must be between 1 and 2000")]
     [TestCase("UserRegistry:Cmfbl:CustomerGroupId", "0", "UserRegistry:Cmfbl:CustomerGroupId must be a positive")]
     [TestCase("UserRegistry:Cmfbl:TradeTypeCurrencies:0:Currency", "", "UserRegistry:Cmfbl:TradeTypeCurrencies:0:Currency is required")]
+    [TestCase("UserRegistry:Cmfbl:AdminTokenLifetime", "00:00:59", "UserRegistry:Cmfbl:AdminTokenLifetime must be between 00:01:00 and 1.00:00:00")]
+    [TestCase("UserRegistry:Cmfbl:AdminTokenLifetime", "1.00:00:01", "UserRegistry:Cmfbl:AdminTokenLifetime must be between 00:01:00 and 1.00:00:00")]
     public async Task Invalid_settings_fail_at_start_up_naming_the_setting(string key, string? value, string message)
     {
         var settings = CmfblTestHost.DefaultSettings();

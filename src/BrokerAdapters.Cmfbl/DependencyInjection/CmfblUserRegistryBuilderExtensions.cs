@@ -19,7 +19,9 @@ public static class CmfblUserRegistryBuilderExtensions
     /// <summary>
     /// Adds CMFBL as a provider the registry can select with <c>"Provider": "Cmfbl"</c>. Its settings are read from
     /// the registry section's <c>Cmfbl</c> sub-section (<see cref="CmfblOptions"/>). <see cref="ICmfblUserRegistry"/>
-    /// becomes resolvable (keyed like the registry) for CMFBL-only operations.
+    /// becomes resolvable (keyed like the registry) for CMFBL-only operations. The admin token is kept in the
+    /// <see cref="ICmfblTokenStore"/> service when one is registered (for a keyed registry, one keyed like it comes
+    /// first), else in memory for this registry alone.
     /// </summary>
     /// <param name="builder">The registry builder.</param>
     /// <param name="configureHttpClient">Configures the provider's HttpClient (handlers, resilience, a test handler).</param>
@@ -40,8 +42,12 @@ public static class CmfblUserRegistryBuilderExtensions
 
         builder.AddProvider(
             ProviderName,
-            (sp, registryName) => Create(sp, registryName, httpClientName),
-            (sp, registryName) => _ = sp.GetRequiredService<IOptionsMonitor<CmfblOptions>>().Get(registryName));
+            (sp, registryName) => Create(sp, registryName, httpClientName, builder.ServiceKey),
+            (sp, registryName) =>
+            {
+                _ = sp.GetRequiredService<IOptionsMonitor<CmfblOptions>>().Get(registryName);
+                _ = TokenStoreFor(sp, builder.ServiceKey);
+            });
 
         if (builder.ServiceKey is null)
         {
@@ -58,14 +64,17 @@ public static class CmfblUserRegistryBuilderExtensions
     private static string ClientNameFor(UserRegistryBuilder builder) =>
         builder.ServiceKey is null ? HttpClientName : HttpClientName + "." + builder.Name;
 
-    private static CmfblUserRegistry Create(IServiceProvider services, string registryName, string httpClientName)
+    private static CmfblUserRegistry Create(IServiceProvider services, string registryName, string httpClientName, object? serviceKey)
     {
         var options = services.GetRequiredService<IOptionsMonitor<CmfblOptions>>().Get(registryName);
         var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
         var logger = services.GetService<ILoggerFactory>()?.CreateLogger("BrokerAdapters.Cmfbl") ?? NullLogger.Instance;
-        var api = new CmfblApiClient(services.GetRequiredService<IHttpClientFactory>(), httpClientName, options, time, logger);
+        var api = new CmfblApiClient(services.GetRequiredService<IHttpClientFactory>(), httpClientName, options, time, logger, TokenStoreFor(services, serviceKey));
         return new CmfblUserRegistry(api, options, logger);
     }
+
+    private static ICmfblTokenStore? TokenStoreFor(IServiceProvider services, object? serviceKey) =>
+        (serviceKey is null ? null : services.GetKeyedService<ICmfblTokenStore>(serviceKey)) ?? services.GetService<ICmfblTokenStore>();
 
     private static ICmfblUserRegistry AsCmfbl(IUserRegistry registry, UserRegistryBuilder builder) =>
         registry as ICmfblUserRegistry
