@@ -280,6 +280,12 @@ public sealed partial class ToStringTests
             return new McCrmEmulator().Seed(FakeCustomers.Generate(1)[0] with { Password = SecretFor("Password")[..20] });
         }
 
+        if (type == typeof(CmfblStoredToken))
+        {
+            var obtained = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            return new CmfblStoredToken(SecretFor("Token"), SecretFor("PublicKey"), obtained, obtained.AddHours(1));
+        }
+
         if (type == typeof(MigrationPasswordPolicy))
         {
             return MigrationPasswordPolicy.Generate("passwords.csv");
