@@ -4,7 +4,8 @@ namespace BrokerAdapters.Benchmarks;
 
 /// <summary>
 /// <c>diff-scale</c>: the timed scale run of the customer diff beside <c>sort | join</c> (see <c>docs/benchmarks.md</c>);
-/// <c>diff-once</c>: one diff in this process, as the scale run's child; anything else: BenchmarkDotNet.
+/// <c>diff-once</c>: one diff in this process, as the scale run's child; <c>soak</c>: registrations under injected
+/// faults (see <c>docs/reliability.md</c>); anything else: BenchmarkDotNet.
 /// </summary>
 internal static class Program
 {
@@ -18,6 +19,8 @@ internal static class Program
                     return await ScaleRun.RunAsync(Arguments.Parse(args.AsSpan(1)));
                 case DiffOnce.Command:
                     return await DiffOnce.RunAsync(Arguments.Parse(args.AsSpan(1)));
+                case SoakCommand.Command:
+                    return await SoakCommand.RunAsync(Arguments.Parse(args.AsSpan(1)));
                 default:
                     BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
                     return 0;

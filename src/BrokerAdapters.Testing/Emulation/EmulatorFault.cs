@@ -19,6 +19,9 @@ internal sealed class EmulatorFault
 
     public bool Drop { get; init; }
 
+    /// <summary>Gets the kind of a fault that is not one of the above (stalls, resets, refusals).</summary>
+    public EmulatorFaultKind? Kind { get; init; }
+
     public bool Matches(string operation) =>
         Operation is null || string.Equals(Operation, operation, StringComparison.OrdinalIgnoreCase);
 }

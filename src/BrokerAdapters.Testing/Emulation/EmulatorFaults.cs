@@ -13,12 +13,30 @@ public sealed class EmulatorFaults
     private readonly List<EmulatorFault> _pending = [];
     private readonly Lock _lock = new();
     private TimeSpan _latency;
+    private TimeSpan _stall = TimeSpan.FromSeconds(5);
+    private RandomFaults? _random;
 
     /// <summary>Gets or sets a delay added before every answer (by the emulator's clock).</summary>
     public TimeSpan Latency
     {
         get { lock (_lock) { return _latency; } }
         set { lock (_lock) { _latency = value < TimeSpan.Zero ? TimeSpan.Zero : value; } }
+    }
+
+    /// <summary>
+    /// Gets or sets how long the timeout faults hold an answer (by the emulator's clock); set it longer than the
+    /// client's attempt timeout. Five seconds by default.
+    /// </summary>
+    public TimeSpan StallDuration
+    {
+        get { lock (_lock) { return _stall; } }
+        set { lock (_lock) { _stall = value < TimeSpan.Zero ? TimeSpan.Zero : value; } }
+    }
+
+    /// <summary>Gets how many faults <see cref="InjectRandomly"/> has injected so far, by kind.</summary>
+    public IReadOnlyDictionary<EmulatorFaultKind, int> RandomlyInjected
+    {
+        get { lock (_lock) { return _random is null ? new Dictionary<EmulatorFaultKind, int>() : new Dictionary<EmulatorFaultKind, int>(_random.Counts); } }
     }
 
     /// <summary>Gets how many injected faults are still waiting to be used.</summary>
@@ -65,12 +83,74 @@ public sealed class EmulatorFaults
     public EmulatorFaults DropNextResponses(int count, string? operation = null) =>
         Add(new EmulatorFault { Operation = operation, Remaining = count, Drop = true });
 
-    /// <summary>Removes every pending fault and the latency.</summary>
+    /// <summary>
+    /// Holds the next <paramref name="count"/> answers for <see cref="StallDuration"/> so that the client times out, and
+    /// applies the request before the hold (<see cref="EmulatorFaultKind.TimeoutAfterCommit"/>), after it
+    /// (<see cref="EmulatorFaultKind.TimeoutWithLateCommit"/>) or not at all (<see cref="EmulatorFaultKind.TimeoutBeforeCommit"/>).
+    /// </summary>
+    /// <param name="count">How many requests.</param>
+    /// <param name="kind">One of the three timeout kinds.</param>
+    /// <param name="operation">Only requests of this operation, or any.</param>
+    /// <returns>This instance.</returns>
+    public EmulatorFaults TimeOutNext(int count, EmulatorFaultKind kind = EmulatorFaultKind.TimeoutBeforeCommit, string? operation = null)
+    {
+        if (kind is not (EmulatorFaultKind.TimeoutBeforeCommit or EmulatorFaultKind.TimeoutWithLateCommit or EmulatorFaultKind.TimeoutAfterCommit))
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a timeout fault.");
+        }
+
+        return Add(new EmulatorFault { Operation = operation, Remaining = count, Kind = kind });
+    }
+
+    /// <summary>Resets the connection of the next <paramref name="count"/> requests before applying them.</summary>
+    /// <param name="count">How many requests.</param>
+    /// <param name="operation">Only requests of this operation, or any.</param>
+    /// <returns>This instance.</returns>
+    public EmulatorFaults ResetNext(int count, string? operation = null) =>
+        Add(new EmulatorFault { Operation = operation, Remaining = count, Kind = EmulatorFaultKind.ResetBeforeCommit });
+
+    /// <summary>Refuses the connection of the next <paramref name="count"/> requests: they never reach the provider.</summary>
+    /// <param name="count">How many requests.</param>
+    /// <param name="operation">Only requests of this operation, or any.</param>
+    /// <returns>This instance.</returns>
+    public EmulatorFaults RefuseNext(int count, string? operation = null) =>
+        Add(new EmulatorFault { Operation = operation, Remaining = count, Kind = EmulatorFaultKind.ConnectionRefused });
+
+    /// <summary>
+    /// From now on, gives each request that no queued fault takes a fault with probability
+    /// <paramref name="probability"/>, of a kind drawn evenly from <paramref name="kinds"/>, reproducibly for a
+    /// <paramref name="seed"/> (given the order requests arrive in). <see cref="Clear"/> stops it.
+    /// </summary>
+    /// <param name="probability">Between 0 and 1, e.g. 0.1 for one request in ten.</param>
+    /// <param name="seed">The seed of the random draws.</param>
+    /// <param name="kinds">The kinds to choose from; at least one.</param>
+    /// <param name="operation">Only requests of this operation, or any.</param>
+    /// <returns>This instance.</returns>
+    public EmulatorFaults InjectRandomly(double probability, int seed, IReadOnlyList<EmulatorFaultKind> kinds, string? operation = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(probability);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(probability, 1);
+        ArgumentNullException.ThrowIfNull(kinds);
+        if (kinds.Count == 0 || kinds.Any(k => !Enum.IsDefined(k)))
+        {
+            throw new ArgumentException("At least one fault kind, all defined, is required.", nameof(kinds));
+        }
+
+        lock (_lock)
+        {
+            _random = new RandomFaults(probability, new Random(seed), [.. kinds], operation);
+        }
+
+        return this;
+    }
+
+    /// <summary>Removes every pending fault, the random injection and the latency.</summary>
     public void Clear()
     {
         lock (_lock)
         {
             _pending.Clear();
+            _random = null;
             _latency = TimeSpan.Zero;
         }
     }
@@ -82,7 +162,7 @@ public sealed class EmulatorFaults
             var fault = _pending.FirstOrDefault(f => f.Remaining > 0 && f.Matches(operation));
             if (fault is null)
             {
-                return null;
+                return _random?.Next(operation);
             }
 
             fault.Remaining--;
@@ -104,5 +184,30 @@ public sealed class EmulatorFaults
         }
 
         return this;
+    }
+
+    /// <summary>The state of <see cref="InjectRandomly"/>; used under the faults' lock.</summary>
+    private sealed class RandomFaults(double probability, Random random, EmulatorFaultKind[] kinds, string? operation)
+    {
+        public Dictionary<EmulatorFaultKind, int> Counts { get; } = [];
+
+        public EmulatorFault? Next(string requestOperation)
+        {
+            if ((operation is not null && !string.Equals(operation, requestOperation, StringComparison.OrdinalIgnoreCase))
+                || random.NextDouble() >= probability)
+            {
+                return null;
+            }
+
+            var kind = kinds[random.Next(kinds.Length)];
+            Counts[kind] = Counts.GetValueOrDefault(kind) + 1;
+            return kind switch
+            {
+                EmulatorFaultKind.ServerError => new EmulatorFault { Operation = null, Remaining = 0, Status = System.Net.HttpStatusCode.ServiceUnavailable },
+                EmulatorFaultKind.RateLimited => new EmulatorFault { Operation = null, Remaining = 0, Status = System.Net.HttpStatusCode.TooManyRequests },
+                EmulatorFaultKind.ResetAfterCommit => new EmulatorFault { Operation = null, Remaining = 0, Drop = true },
+                _ => new EmulatorFault { Operation = null, Remaining = 0, Kind = kind },
+            };
+        }
     }
 }

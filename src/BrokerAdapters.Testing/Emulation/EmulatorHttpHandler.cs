@@ -9,6 +9,8 @@ internal sealed class EmulatorHttpHandler : HttpMessageHandler
 {
     internal static readonly HttpRequestOptionsKey<bool> DropKey = new("BrokerAdapters.Testing.Drop");
 
+    internal static readonly HttpRequestOptionsKey<bool> RefuseKey = new("BrokerAdapters.Testing.Refuse");
+
     private readonly HttpMessageInvoker _invoker;
 
     public EmulatorHttpHandler(HttpMessageHandler mock) => _invoker = new HttpMessageInvoker(mock, disposeHandler: false);
@@ -16,12 +18,22 @@ internal sealed class EmulatorHttpHandler : HttpMessageHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await _invoker.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (request.Options.TryGetValue(RefuseKey, out var refuse) && refuse)
+        {
+            response.Dispose();
+            throw new HttpRequestException(
+                HttpRequestError.ConnectionError,
+                "The emulator refused the connection (injected fault); the request was not sent.",
+                new IOException("Connection refused"));
+        }
+
         if (request.Options.TryGetValue(DropKey, out var drop) && drop)
         {
             response.Dispose();
             throw new HttpRequestException(
                 HttpRequestError.ResponseEnded,
-                "The emulator applied the request and then dropped the connection (injected fault).");
+                "The emulator dropped the connection (injected fault).",
+                new IOException("Connection reset by peer"));
         }
 
         return response;

@@ -19,6 +19,9 @@ internal sealed class EmulatorResponse
     /// <summary>Gets whether the connection is dropped after the request was applied, instead of answering.</summary>
     public bool Drop { get; set; }
 
+    /// <summary>Gets whether the connection is refused: the request never reached the provider.</summary>
+    public bool Refuse { get; init; }
+
     public static EmulatorResponse Json(string json, HttpStatusCode status = HttpStatusCode.OK, string? errorCode = null) =>
         new() { Status = status, Body = json, ErrorCode = errorCode };
 

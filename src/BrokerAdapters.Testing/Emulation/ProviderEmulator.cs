@@ -27,7 +27,7 @@ public abstract class ProviderEmulator
             var answer = await HandleAsync(request, CancellationToken.None).ConfigureAwait(false);
             if (answer.Drop)
             {
-                request.Options.Set(EmulatorHttpHandler.DropKey, true);
+                request.Options.Set(answer.Refuse ? EmulatorHttpHandler.RefuseKey : EmulatorHttpHandler.DropKey, true);
             }
 
             return answer.ToHttpResponse(request);
@@ -206,9 +206,27 @@ public abstract class ProviderEmulator
         }
 
         var fault = Faults.Take(call.Operation);
-        if (fault is { Drop: false })
+        switch (fault?.Kind)
         {
-            return Injected(call, fault);
+            case EmulatorFaultKind.ConnectionRefused:
+                return new EmulatorResponse { Status = HttpStatusCode.ServiceUnavailable, Body = string.Empty, Drop = true, Refuse = true };
+            case EmulatorFaultKind.ResetBeforeCommit:
+                return new EmulatorResponse { Status = HttpStatusCode.ServiceUnavailable, Body = string.Empty, Drop = true };
+            // A server goes on with a request whose client has gone: the holds are not cancelled by a disconnect.
+            case EmulatorFaultKind.TimeoutBeforeCommit:
+                await Task.Delay(Faults.StallDuration, TimeProvider, CancellationToken.None).ConfigureAwait(false);
+                return new EmulatorResponse { Status = HttpStatusCode.GatewayTimeout, Body = """{"error":"timed out before processing"}""" };
+            case EmulatorFaultKind.TimeoutWithLateCommit:
+                await Task.Delay(Faults.StallDuration, TimeProvider, CancellationToken.None).ConfigureAwait(false);
+                return await DispatchAsync(call, CancellationToken.None).ConfigureAwait(false);
+            case EmulatorFaultKind.TimeoutAfterCommit:
+                var committed = await DispatchAsync(call, CancellationToken.None).ConfigureAwait(false);
+                await Task.Delay(Faults.StallDuration, TimeProvider, CancellationToken.None).ConfigureAwait(false);
+                return committed;
+            case null when fault is { Drop: false }:
+                return Injected(call, fault);
+            default:
+                break;
         }
 
         var limited = ApplyRateLimit(call);
