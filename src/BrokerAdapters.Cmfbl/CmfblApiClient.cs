@@ -360,7 +360,7 @@ internal sealed class CmfblApiClient : IDisposable
         var body = new CmfblAuthRequest { AppId = _options.AppId!, AppSecret = _options.AppSecret! };
         var (data, status, _) = await SendAsync(url, WireJson.Serialize(body), trace, token: null, call, cancellationToken).ConfigureAwait(false);
         var auth = ReadData<CmfblAuthData>(data, status, call);
-        if (string.IsNullOrWhiteSpace(auth.Token))
+        if (data!["token"]?.Type != JTokenType.String || string.IsNullOrWhiteSpace(auth.Token))
         {
             throw ProviderErrors.Protocol(call, "the authentication answer carries no token.", status);
         }

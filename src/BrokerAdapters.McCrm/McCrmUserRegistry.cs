@@ -24,6 +24,8 @@ internal sealed class McCrmUserRegistry : IUserRegistry, IDisposable
         UserRegistryCapabilities.Register | UserRegistryCapabilities.Find,
         findLookups: CustomerLookupKinds.Id);
 
+    // MC-CRM documents no trace header and answers no trace field: each call gets a correlation id of our own, kept
+    // in its log lines and in its exception (never sent, since MC-CRM documents no header for it).
     private static readonly ProviderCall SignupCall = new(ProviderName, "user/signup", TraceId: null, IsWrite: true);
     private static readonly ProviderCall QueryUidCall = new(ProviderName, "user/query/uid", TraceId: null, IsWrite: false);
 
@@ -133,29 +135,29 @@ internal sealed class McCrmUserRegistry : IUserRegistry, IDisposable
     /// <summary>Joins the base URL (which may carry a path such as <c>/mc-crm/</c>) and a path with exactly one slash.</summary>
     internal static Uri Endpoint(string baseUrl, string path) => new(baseUrl.TrimEnd('/') + "/" + path.TrimStart('/'), UriKind.Absolute);
 
-    private static Customer ReadSignup(ProviderResponse response)
+    private static Customer ReadSignup(ProviderResponse response, ProviderCall call)
     {
-        var envelope = McCrmEnvelope.Read(response, SignupCall);
+        var envelope = McCrmEnvelope.Read(response, call);
         if (!envelope.IsSuccess)
         {
             throw envelope.ToException();
         }
 
         return envelope.Data is null
-            ? throw ProviderErrors.Protocol(SignupCall, "the provider reported success without 'data'.", response.Status)
-            : ToCustomer(envelope.Data, SignupCall, response.Status);
+            ? throw ProviderErrors.Protocol(call, "the provider reported success without 'data'.", response.Status)
+            : ToCustomer(envelope.Data, call, response.Status);
     }
 
-    private static Customer? ReadFound(ProviderResponse response)
+    private static Customer? ReadFound(ProviderResponse response, ProviderCall call)
     {
-        var envelope = McCrmEnvelope.Read(response, QueryUidCall);
+        var envelope = McCrmEnvelope.Read(response, call);
         if (!envelope.IsSuccess)
         {
             // Not found is an answer, not a failure, whether it comes as data null, a message or a 404 with a message.
             return envelope.ErrorKind == UserRegistryErrorKind.NotFound ? null : throw envelope.ToException();
         }
 
-        return envelope.Data is null ? null : ToCustomer(envelope.Data, QueryUidCall, response.Status);
+        return envelope.Data is null ? null : ToCustomer(envelope.Data, call, response.Status);
     }
 
     private static Customer ToCustomer(JToken data, ProviderCall call, HttpStatusCode status)
@@ -191,9 +193,9 @@ internal sealed class McCrmUserRegistry : IUserRegistry, IDisposable
         _ => string.Empty,
     };
 
-    // An iterator, so that the exception surfaces on the first MoveNextAsync like any other listing failure would.
-    private async Task<T> CallAsync<T>(Uri uri, object body, ProviderCall call, Func<ProviderResponse, T> read, CancellationToken cancellationToken)
+    private async Task<T> CallAsync<T>(Uri uri, object body, ProviderCall operation, Func<ProviderResponse, ProviderCall, T> read, CancellationToken cancellationToken)
     {
+        var call = operation with { TraceId = Guid.NewGuid().ToString("N") };
         var started = _time.GetTimestamp();
         var json = WireJson.Serialize(body);
         try
@@ -206,13 +208,13 @@ internal sealed class McCrmUserRegistry : IUserRegistry, IDisposable
 
             var client = _httpClientFactory.CreateClient(_httpClientName);
             var response = await ProviderTransport.SendAsync(client, request, call, _time, cancellationToken).ConfigureAwait(false);
-            var result = read(response);
-            McCrmLog.CallSucceeded(_logger, call.Operation, (int)response.Status, _time.GetElapsedTime(started).TotalMilliseconds);
+            var result = read(response, call);
+            McCrmLog.CallSucceeded(_logger, call.Operation, call.TraceId!, (int)response.Status, _time.GetElapsedTime(started).TotalMilliseconds);
             return result;
         }
         catch (UserRegistryException ex)
         {
-            McCrmLog.CallFailed(_logger, call.Operation, ex.Kind, ex.ProviderCode, ex.HttpStatus, _time.GetElapsedTime(started).TotalMilliseconds);
+            McCrmLog.CallFailed(_logger, call.Operation, ex.TraceId ?? call.TraceId!, ex.Kind, ex.ProviderCode, ex.HttpStatus, _time.GetElapsedTime(started).TotalMilliseconds);
 
             // The answer's message may repeat the encrypted password or the token this request carried.
             var clean = ProviderEchoes.Without(ex, [_token, .. ProviderEchoes.SecretsIn(json)]);

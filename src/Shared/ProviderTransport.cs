@@ -24,11 +24,11 @@ internal static class ProviderTransport
     {
         request.Options.Set(ProviderResilience.IsWriteKey, call.IsWrite);
         HttpResponseMessage? response = null;
-        byte[] body;
+        byte[]? body;
         try
         {
             response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            body = await ReadBoundedAsync(response.Content, call, response, cancellationToken).ConfigureAwait(false);
+            body = await ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutRejectedException ex)
         {
@@ -66,6 +66,14 @@ internal static class ProviderTransport
         using (response)
         {
             var retryAfter = ProviderErrors.RetryAfter(response.Headers, time.GetUtcNow());
+            if (body is null)
+            {
+                // Too large to read: a failure status still says what happened; a success is unreadable.
+                throw response.IsSuccessStatusCode
+                    ? ProviderErrors.Protocol(call, $"the body is larger than {MaxResponseBytes} bytes.", response.StatusCode)
+                    : ProviderErrors.FromStatus(call, response.StatusCode, retryAfter);
+            }
+
             if (body.Length == 0)
             {
                 throw response.IsSuccessStatusCode
@@ -75,8 +83,7 @@ internal static class ProviderTransport
 
             try
             {
-                using var stream = new MemoryStream(body, writable: false);
-                return new ProviderResponse(response.StatusCode, WireJson.Parse(stream), retryAfter);
+                return new ProviderResponse(response.StatusCode, WireJson.Parse(body), retryAfter);
             }
             catch (JsonException ex)
             {
@@ -95,11 +102,12 @@ internal static class ProviderTransport
     private static bool IsTransportFailure(Exception ex, CancellationToken cancellationToken) =>
         ex is HttpRequestException or IOException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
-    private static async Task<byte[]> ReadBoundedAsync(HttpContent content, ProviderCall call, HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>Reads the whole body, or returns <see langword="null"/> as soon as it is known to exceed <see cref="MaxResponseBytes"/>.</summary>
+    private static async Task<byte[]?> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
     {
         if (content.Headers.ContentLength > MaxResponseBytes)
         {
-            throw ProviderErrors.Protocol(call, $"the body is larger than {MaxResponseBytes} bytes.", response.StatusCode);
+            return null;
         }
 
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -112,7 +120,7 @@ internal static class ProviderTransport
             {
                 if (buffer.Length + read > MaxResponseBytes)
                 {
-                    throw ProviderErrors.Protocol(call, $"the body is larger than {MaxResponseBytes} bytes.", response.StatusCode);
+                    return null;
                 }
 
                 buffer.Write(chunk, 0, read);

@@ -21,11 +21,11 @@ internal sealed class CmfblEnvelope
 
     public bool IsSuccess => Code == SuccessCode;
 
-    /// <summary>Reads the envelope leniently: <c>code</c> may be a string or a number; other members may be absent.</summary>
+    /// <summary>Reads the envelope leniently: <c>code</c> may be a non-empty string or a number; other members may be absent.</summary>
     public static CmfblEnvelope? TryRead(JToken body)
     {
         if (body is not JObject obj || !obj.TryGetValue("code", StringComparison.Ordinal, out var code)
-            || code.Type is not (JTokenType.String or JTokenType.Integer))
+            || code.Type is not (JTokenType.String or JTokenType.Integer) || string.IsNullOrWhiteSpace(code.ToString()))
         {
             return null;
         }

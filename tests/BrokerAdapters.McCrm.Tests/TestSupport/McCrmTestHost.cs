@@ -92,6 +92,14 @@ internal sealed class McCrmTestHost : IDisposable
             return response;
         });
 
+    /// <summary>Answers POSTs to <paramref name="url"/> with whatever <paramref name="respond"/> builds, capturing each request.</summary>
+    public MockedRequest Answer(string url, Func<HttpResponseMessage> respond) =>
+        Http.When(HttpMethod.Post, url).Respond(async request =>
+        {
+            Requests.Enqueue(await CapturedRequest.ReadAsync(request));
+            return respond();
+        });
+
     public MockedRequest AnswerSignup(string body, HttpStatusCode status = HttpStatusCode.OK, string mediaType = "application/json", Action<HttpResponseMessage>? configure = null) =>
         Answer(SignupUrl, body, status, mediaType, configure);
 
