@@ -195,7 +195,7 @@ internal sealed class McCrmUserRegistry : IUserRegistry, IDisposable
 
     private async Task<T> CallAsync<T>(Uri uri, object body, ProviderCall operation, Func<ProviderResponse, ProviderCall, T> read, CancellationToken cancellationToken)
     {
-        var call = operation with { TraceId = Guid.NewGuid().ToString("N") };
+        var call = operation with { TraceId = "m-" + Guid.NewGuid().ToString("N") };
         var started = _time.GetTimestamp();
         var json = WireJson.Serialize(body);
         try

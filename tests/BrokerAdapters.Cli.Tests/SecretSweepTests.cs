@@ -167,6 +167,6 @@ public sealed partial class SecretSweepTests
     private static partial Regex RefreshToken();
 
     // 32 hex digits standing alone, not a trace id ("t-…", "x-…").
-    [GeneratedRegex("(?<![0-9a-fA-F]|[tx]-)[0-9a-f]{32}(?![0-9a-fA-F])")]
+    [GeneratedRegex("(?<![0-9a-fA-F]|[txm]-)[0-9a-f]{32}(?![0-9a-fA-F])")]
     private static partial Regex Hex32();
 }

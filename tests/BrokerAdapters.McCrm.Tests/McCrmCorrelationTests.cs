@@ -25,7 +25,7 @@ public sealed class McCrmCorrelationTests
         var second = await Assert.ThrowsAsync<UserRegistryException>(() => host.Registry.FindAsync(CustomerLookup.ById("u1")));
 
         var ids = new[] { first!.TraceId!, second!.TraceId! };
-        Assert.That(ids, Has.All.Match("^[0-9a-f]{32}$"));
+        Assert.That(ids, Has.All.Match("^m-[0-9a-f]{32}$"));
         Assert.That(ids[0], Is.Not.EqualTo(ids[1]));
         foreach (var id in ids)
         {
@@ -44,6 +44,6 @@ public sealed class McCrmCorrelationTests
 
         await host.Registry.FindAsync(CustomerLookup.ById("3f9d2c7e81b44a0f9c6e5d1a2b3c4d5e"));
 
-        Assert.That(host.Logs.Lines, Has.One.Match("^Debug\\|MC-CRM user/query/uid \\([0-9a-f]{32}\\) answered HTTP 200 in "));
+        Assert.That(host.Logs.Lines, Has.One.Match("^Debug\\|MC-CRM user/query/uid \\(m-[0-9a-f]{32}\\) answered HTTP 200 in "));
     }
 }
