@@ -59,7 +59,8 @@ internal static class RegisterCommand
             var host = await context.OpenRegistryAsync(cancellationToken).ConfigureAwait(false);
             await using (host.ConfigureAwait(false))
             {
-                var created = (await host.Registry.RegisterAsync(customer, cancellationToken).ConfigureAwait(false)).Customer;
+                var registration = await host.Registry.RegisterAsync(customer, cancellationToken).ConfigureAwait(false);
+                var created = registration.Customer;
                 if (context.Output.Json)
                 {
                     await context.Output.WriteJsonAsync(CustomerDocument.From(created), cancellationToken).ConfigureAwait(false);
@@ -67,7 +68,8 @@ internal static class RegisterCommand
                 else
                 {
                     context.Output.Out.MarkupLine(
-                        $"[green]Registered[/] customer [bold]{Markup.Escape(created.Number ?? created.Id)}[/] on {Markup.Escape(created.Provider)}.");
+                        $"[green]Registered[/] customer [bold]{Markup.Escape(created.Number ?? created.Id)}[/] on {Markup.Escape(created.Provider)}"
+                        + (registration.IsRecovered ? " (the provider's answer was lost; the customer was found by checking)." : "."));
                     context.Output.Out.Write(CustomerView.Details(created));
                 }
             }
