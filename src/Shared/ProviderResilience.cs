@@ -107,14 +107,12 @@ internal static class ProviderResilience
         var request = context.GetRequestMessage()
             ?? throw new InvalidOperationException("The resilience context carries no request.");
         request.Options.Set(WaitingForPermitKey, true);
-        try
-        {
-            return await limiter.AcquireAsync(request, 1, context.CancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            request.Options.Set(WaitingForPermitKey, false);
-        }
+
+        // Cleared only once the wait is over: a timeout that ends the wait leaves it set, so that the transport
+        // reports a call that was never sent, not a write whose outcome is unknown.
+        var lease = await limiter.AcquireAsync(request, 1, context.CancellationToken).ConfigureAwait(false);
+        request.Options.Set(WaitingForPermitKey, false);
+        return lease;
     }
 
     private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, ProviderResilienceOptions settings, TimeProvider time)

@@ -6,6 +6,9 @@ namespace BrokerAdapters.McCrm.Tests.TestSupport;
 /// <summary>What the provider sent, read inside the stub handler before the request is disposed.</summary>
 internal sealed record CapturedRequest(HttpMethod Method, Uri? Uri, IReadOnlyList<string> Token, MediaTypeHeaderValue? ContentType, string Body)
 {
+    /// <summary>Gets when the request arrived, as a <see cref="System.Diagnostics.Stopwatch"/> timestamp.</summary>
+    public long ReceivedAt { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
+
     public JToken Json => JToken.Parse(Body);
 
     public string Password => (string)Json["password"]!;
