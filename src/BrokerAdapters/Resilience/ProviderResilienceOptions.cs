@@ -6,8 +6,9 @@ namespace BrokerAdapters;
 /// </summary>
 /// <remarks>
 /// Reads (authentication, exists, find, list pages) are retried on transient failures. A registration is not
-/// idempotent: it is retried only when the provider provably did not receive it (refused with HTTP 429, refused by
-/// the rate limiter or the open circuit, or a connection that never opened). See <c>docs/reliability.md</c>.
+/// idempotent: it is retried only when the provider provably did not receive it (refused with HTTP 429, or a
+/// connection that never opened). A call refused by the client-side rate limiter or the open circuit is not sent
+/// at all; the caller gets a retryable error. See <c>docs/reliability.md</c>.
 /// </remarks>
 public sealed class ProviderResilienceOptions
 {
