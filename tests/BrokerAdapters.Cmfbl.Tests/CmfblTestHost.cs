@@ -45,6 +45,8 @@ internal sealed class CmfblTestHost : IDisposable
         ["UserRegistry:Provider"] = "Cmfbl",
         ["UserRegistry:Cmfbl:Resilience:RetryDelay"] = "00:00:00.001",
         ["UserRegistry:Cmfbl:Resilience:MaxRetryDelay"] = "00:00:00.020",
+        // A unit test may send thousands of requests in a second: the documented 300 a minute would make it crawl.
+        ["UserRegistry:Cmfbl:Resilience:RateLimit:PermitLimit"] = "1000000",
         ["UserRegistry:Cmfbl:BaseUrl"] = BaseUrl,
         ["UserRegistry:Cmfbl:ClientBaseUrl"] = ClientBaseUrl,
         ["UserRegistry:Cmfbl:CompanyId"] = "360",

@@ -59,6 +59,7 @@ public sealed class CmfblResilienceOptionsTests
         {
             s.Remove(Section + "RetryDelay");
             s.Remove(Section + "MaxRetryDelay");
+            s.Remove(Section + "RateLimit:PermitLimit");
         });
 
         var options = Resilience(services);
