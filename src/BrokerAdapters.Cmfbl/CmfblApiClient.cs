@@ -242,20 +242,8 @@ internal sealed class CmfblApiClient : IDisposable
             providerCode: envelope.Code,
             providerMessage: envelope.Msg,
             traceId: envelope.Trace ?? call.TraceId,
-            retryAfter: response.RetryAfter);
-        if (field is not null)
-        {
-            error = new UserRegistryException(error.Kind, error.Message)
-            {
-                Provider = error.Provider,
-                ProviderCode = error.ProviderCode,
-                ProviderMessage = error.ProviderMessage,
-                TraceId = error.TraceId,
-                HttpStatus = error.HttpStatus,
-                RetryAfter = error.RetryAfter,
-                FieldErrors = [new FieldError(field, envelope.Msg ?? envelope.Code ?? "refused by CMFBL.")],
-            };
-        }
+            retryAfter: response.RetryAfter,
+            fieldErrors: field is null ? null : [new FieldError(field, envelope.Msg ?? envelope.Code ?? "refused by CMFBL.")]);
 
         throw Logged(call, error);
     }

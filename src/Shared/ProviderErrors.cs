@@ -16,9 +16,11 @@ internal static class ProviderErrors
         string? providerCode = null,
         string? providerMessage = null,
         string? traceId = null,
-        TimeSpan? retryAfter = null) =>
+        TimeSpan? retryAfter = null,
+        IReadOnlyList<FieldError>? fieldErrors = null) =>
         new(kind, $"{call.Provider} {call.Operation}: {message}", inner)
         {
+            FieldErrors = fieldErrors ?? [],
             Provider = call.Provider,
             ProviderCode = providerCode,
             ProviderMessage = providerMessage,
