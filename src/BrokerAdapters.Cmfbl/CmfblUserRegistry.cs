@@ -333,16 +333,11 @@ internal sealed class CmfblUserRegistry : ICmfblUserRegistry, IDisposable
         return null;
     }
 
-    private static UserRegistryException Unresolved(UserRegistryException lost, NewCustomer customer, string why)
-    {
-        var error = ProviderErrors.WithReconciliation(
+    private static UserRegistryException Unresolved(UserRegistryException lost, NewCustomer customer, string why) =>
+        ProviderErrors.WithReconciliation(
             lost,
             $"Cmfbl: the registration's answer was lost ({lost.Message}) and {why} Find the customer by its phone or email before registering it again.",
             ProviderErrors.ReconciliationLookupsOf(customer));
-        return error.Kind == UserRegistryErrorKind.OutcomeUnknown
-            ? error
-            : new UserRegistryException(UserRegistryErrorKind.OutcomeUnknown, error.Message, lost) { Provider = error.Provider, TraceId = error.TraceId, ReconciliationLookups = error.ReconciliationLookups };
-    }
 
     private async IAsyncEnumerable<Customer> ListCoreAsync(int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -58,9 +58,12 @@ internal static class ProviderErrors
             ? UserRegistryErrorKind.OutcomeUnknown
             : kind;
 
-    /// <summary>The same error, with the lookups that find what a failed write may have created.</summary>
+    /// <summary>
+    /// An <see cref="UserRegistryErrorKind.OutcomeUnknown"/> error wrapping <paramref name="error"/>, with the lookups
+    /// that find what the failed write may have created.
+    /// </summary>
     public static UserRegistryException WithReconciliation(UserRegistryException error, string message, IReadOnlyList<CustomerLookup> lookups) =>
-        new(error.Kind, message, error)
+        new(UserRegistryErrorKind.OutcomeUnknown, message, error)
         {
             Provider = error.Provider,
             ProviderCode = error.ProviderCode,
