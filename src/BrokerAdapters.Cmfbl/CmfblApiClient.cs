@@ -386,5 +386,5 @@ internal sealed class CmfblApiClient : IDisposable
         }
     }
 
-    private static string NewTrace(bool encrypted) => (encrypted ? "x-" : "t-") + Guid.NewGuid().ToString("N");
+    private static string NewTrace(bool encrypted) => CmfblTraceHeader.New(encrypted);
 }

@@ -55,6 +55,9 @@ internal sealed class CmfblUserRegistry : ICmfblUserRegistry, IDisposable
 
     public UserRegistryDescriptor Descriptor { get; }
 
+    /// <summary>Where the pages of <see cref="ListAsync"/> are measured, one span each.</summary>
+    internal ProviderTelemetry Telemetry { get; init; } = ProviderTelemetry.Shared;
+
     public async Task<CustomerRegistration> RegisterAsync(NewCustomer customer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(customer);
@@ -344,7 +347,9 @@ internal sealed class CmfblUserRegistry : ICmfblUserRegistry, IDisposable
         long seen = 0;
         for (var current = 1; ; current++)
         {
-            var (page, status, call) = await GetPageAsync(null, pageSize, current, cancellationToken).ConfigureAwait(false);
+            var number = current;
+            var (page, status, call) = await Telemetry.RunAsync(
+                CmfblApiClient.ProviderName, TelemetryUserRegistry.List, () => GetPageAsync(null, pageSize, number, cancellationToken)).ConfigureAwait(false);
             var records = page.Records ?? [];
             foreach (var record in records)
             {

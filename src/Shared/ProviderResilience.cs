@@ -34,6 +34,9 @@ internal static class ProviderResilience
             builder.TimeProvider = TimeProvider.System;
             Build(builder, options(context.ServiceProvider), TimeProvider.System, context.OnPipelineDisposed);
         });
+
+        // Inside the pipeline: each attempt it sends gets its own span.
+        http.AddHttpMessageHandler(() => new ProviderAttemptHandler());
     }
 
     internal static void Build(ResiliencePipelineBuilder<HttpResponseMessage> builder, ProviderResilienceOptions settings, TimeProvider time, Action<Action> onDisposed)

@@ -23,6 +23,7 @@ internal static class ProviderTransport
         CancellationToken cancellationToken)
     {
         request.Options.Set(ProviderResilience.IsWriteKey, call.IsWrite);
+        request.Options.Set(ProviderAttemptHandler.CallKey, call);
         HttpResponseMessage? response = null;
         byte[]? body;
         try

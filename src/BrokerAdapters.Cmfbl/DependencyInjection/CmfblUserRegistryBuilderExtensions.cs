@@ -64,13 +64,14 @@ public static class CmfblUserRegistryBuilderExtensions
     private static string ClientNameFor(UserRegistryBuilder builder) =>
         builder.ServiceKey is null ? HttpClientName : HttpClientName + "." + builder.Name;
 
-    private static CmfblUserRegistry Create(IServiceProvider services, string registryName, string httpClientName, object? serviceKey)
+    private static CmfblTelemetryUserRegistry Create(IServiceProvider services, string registryName, string httpClientName, object? serviceKey)
     {
         var options = services.GetRequiredService<IOptionsMonitor<CmfblOptions>>().Get(registryName);
         var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
         var logger = services.GetService<ILoggerFactory>()?.CreateLogger("BrokerAdapters.Cmfbl") ?? NullLogger.Instance;
         var api = new CmfblApiClient(services.GetRequiredService<IHttpClientFactory>(), httpClientName, options, time, logger, TokenStoreFor(services, serviceKey));
-        return new CmfblUserRegistry(api, options, logger);
+        var telemetry = ProviderTelemetry.For(services);
+        return new CmfblTelemetryUserRegistry(new CmfblUserRegistry(api, options, logger) { Telemetry = telemetry }, telemetry);
     }
 
     private static ICmfblTokenStore? TokenStoreFor(IServiceProvider services, object? serviceKey) =>

@@ -53,15 +53,16 @@ public static class McCrmUserRegistryBuilderExtensions
             (services, name) => _ = services.GetRequiredService<IOptionsMonitor<McCrmOptions>>().Get(name));
     }
 
-    private static McCrmUserRegistry Create(IServiceProvider services, string registryName, string httpClientName)
+    private static TelemetryUserRegistry Create(IServiceProvider services, string registryName, string httpClientName)
     {
         var options = services.GetRequiredService<IOptionsMonitor<McCrmOptions>>().Get(registryName);
         var loggerFactory = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
-        return new McCrmUserRegistry(
+        var registry = new McCrmUserRegistry(
             services.GetRequiredService<IHttpClientFactory>(),
             httpClientName,
             options,
             services.GetService<TimeProvider>() ?? TimeProvider.System,
             loggerFactory.CreateLogger<McCrmUserRegistry>());
+        return new TelemetryUserRegistry(registry, ProviderTelemetry.For(services));
     }
 }
