@@ -137,6 +137,11 @@ internal sealed class McCrmUserRegistry : IUserRegistry, IDisposable
 
     private static Customer ReadSignup(ProviderResponse response, ProviderCall call)
     {
+        if (McCrmSuccess.TryRead(response) is { } user)
+        {
+            return McCrmMapper.ToCustomer(user);
+        }
+
         var envelope = McCrmEnvelope.Read(response, call);
         if (!envelope.IsSuccess)
         {
@@ -150,6 +155,11 @@ internal sealed class McCrmUserRegistry : IUserRegistry, IDisposable
 
     private static Customer? ReadFound(ProviderResponse response, ProviderCall call)
     {
+        if (McCrmSuccess.TryRead(response) is { } user)
+        {
+            return McCrmMapper.ToCustomer(user);
+        }
+
         var envelope = McCrmEnvelope.Read(response, call);
         if (!envelope.IsSuccess)
         {

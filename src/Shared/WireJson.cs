@@ -1,10 +1,10 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Unicode;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using JsonReaderOptions = System.Text.Json.JsonReaderOptions;
-using Utf8JsonReader = System.Text.Json.Utf8JsonReader;
 
 namespace BrokerAdapters.Internal;
 
@@ -14,6 +14,10 @@ internal static class WireJson
     private const int DepthLimit = 64;
 
     private static readonly JsonLoadSettings LoadSettings = new() { DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error };
+
+    private static readonly System.Text.Json.JsonDocumentOptions StrictOptions = new() { MaxDepth = DepthLimit, AllowDuplicateProperties = false };
+
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
@@ -31,46 +35,93 @@ internal static class WireJson
 
     public static readonly JsonSerializer Serializer = JsonSerializer.Create(Settings);
 
-    public static string Serialize(object value) => JsonConvert.SerializeObject(value, Settings);
+    /// <summary>Serializes a request body with <see cref="Serializer"/> (not a serializer built per call from <see cref="Settings"/>).</summary>
+    public static string Serialize(object value)
+    {
+        using var text = new StringWriter(new StringBuilder(256), CultureInfo.InvariantCulture);
+        using (var writer = new JsonTextWriter(text) { Formatting = Formatting.None, CloseOutput = false })
+        {
+            Serializer.Serialize(writer, value);
+        }
+
+        return text.ToString();
+    }
 
     /// <summary>
-    /// Parses a provider's body, which must be RFC 8259 JSON in UTF-8 (a leading byte order mark is ignored): one
-    /// value, at most 64 levels deep, no comments, single quotes, NaN, trailing commas or
-    /// duplicated member names, all of which Newtonsoft.Json alone would accept or resolve silently.
+    /// Checks that a provider's body is RFC 8259 JSON in UTF-8 (a leading byte order mark is ignored): one value, at
+    /// most 64 levels deep, no comments, single quotes, NaN, trailing commas or duplicated member names, all of which
+    /// Newtonsoft.Json alone would accept or resolve silently. Returns the body without its byte order mark, ready
+    /// for <see cref="ParseChecked"/> or <see cref="TryDeserializeChecked{T}"/>.
     /// </summary>
     /// <exception cref="JsonReaderException">The body is not such JSON.</exception>
-    public static JToken Parse(ReadOnlySpan<byte> body)
+    public static ReadOnlyMemory<byte> Check(ReadOnlyMemory<byte> body)
     {
-        if (body.StartsWith(Utf8Bom))
+        if (body.Span.StartsWith(Utf8Bom))
         {
             body = body[Utf8Bom.Length..];
         }
 
-        if (!Utf8.IsValid(body))
+        if (!Utf8.IsValid(body.Span))
         {
             throw new JsonReaderException("The body is not valid UTF-8.");
         }
 
         try
         {
-            var strict = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = DepthLimit });
-            while (strict.Read())
-            {
-            }
+            // JsonDocument rents its memory and is returned at once; it is here for the checks, duplicates included.
+            using var strict = System.Text.Json.JsonDocument.Parse(body, StrictOptions);
         }
         catch (System.Text.Json.JsonException ex)
         {
             throw new JsonReaderException("The body is not valid JSON.", ex);
         }
 
-        using var text = new StringReader(Encoding.UTF8.GetString(body));
-        using var reader = new JsonTextReader(text)
+        return body;
+    }
+
+    /// <summary>Parses a provider's body after <see cref="Check"/>: see there for what is refused.</summary>
+    /// <exception cref="JsonReaderException">The body is not such JSON.</exception>
+    public static JToken Parse(ReadOnlyMemory<byte> body) => ParseChecked(Check(body));
+
+    /// <summary>Builds the JSON tree of a body that passed <see cref="Check"/>.</summary>
+    /// <exception cref="JsonReaderException">A number Newtonsoft.Json cannot hold (a fraction beyond <see cref="decimal"/>).</exception>
+    public static JToken ParseChecked(ReadOnlyMemory<byte> body)
+    {
+        using var reader = Reader(body);
+        return JToken.ReadFrom(reader, LoadSettings);
+    }
+
+    /// <summary>
+    /// Reads a body that passed <see cref="Check"/> straight into <typeparamref name="T"/> with <see cref="Serializer"/>,
+    /// without the JSON tree; <see langword="false"/> when it does not have that shape (or is JSON <c>null</c>).
+    /// </summary>
+    public static bool TryDeserializeChecked<T>(ReadOnlyMemory<byte> body, [NotNullWhen(true)] out T? value)
+        where T : class
+    {
+        try
+        {
+            using var reader = Reader(body);
+            value = Serializer.Deserialize<T>(reader);
+            return value is not null;
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or InvalidCastException or OverflowException or ArgumentException)
+        {
+            value = null;
+            return false;
+        }
+    }
+
+    private static JsonTextReader Reader(ReadOnlyMemory<byte> body)
+    {
+        var bytes = MemoryMarshal.TryGetArray(body, out var segment) ? segment : new ArraySegment<byte>(body.ToArray());
+        var text = new StreamReader(new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false), Utf8NoBom, detectEncodingFromByteOrderMarks: false);
+        return new JsonTextReader(text)
         {
             DateParseHandling = DateParseHandling.None,
             FloatParseHandling = FloatParseHandling.Decimal,
             MaxDepth = DepthLimit,
+            CloseInput = true,
         };
-        return JToken.ReadFrom(reader, LoadSettings);
     }
 
     /// <summary>Renders a JSON value as text for <see cref="Customer.Extra"/>: scalars invariantly, containers as compact JSON.</summary>

@@ -9,7 +9,8 @@ namespace BrokerAdapters.Benchmarks;
 /// <c>smoke</c>: proves, in well under a minute, that every BenchmarkDotNet class still runs: each class's global
 /// setup (which checks every benchmark's answer) for each of its parameter values, each benchmark method once, the
 /// global cleanup; then a short loopback throughput run. No timing is judged. Exit code 1 on any failure.
-/// <c>--filter TEXT</c> keeps the classes whose name contains TEXT.
+/// <c>--filter TEXT</c> keeps the classes whose name contains TEXT; <c>--measure N</c> also runs each method N more
+/// times and prints its mean time and allocation per call (a rough look while iterating, not BenchmarkDotNet's figures).
 /// </summary>
 internal static class SmokeCommand
 {
@@ -18,6 +19,7 @@ internal static class SmokeCommand
     public static async Task<int> RunAsync(Arguments arguments)
     {
         var filter = arguments.Get("filter");
+        var measure = arguments.Int("measure", 0);
         var classes = typeof(Program).Assembly.GetTypes()
             .Where(t => t.IsPublic && !t.IsAbstract && t.GetMethods().Any(m => m.GetCustomAttribute<BenchmarkAttribute>() is not null))
             .Where(t => filter is null || t.Name.Contains(filter, StringComparison.OrdinalIgnoreCase))
@@ -32,7 +34,7 @@ internal static class SmokeCommand
                 var label = type.Name + (parameters.Count == 0 ? string.Empty : " (" + string.Join(", ", parameters.Select(p => $"{p.Property.Name}={p.Value}")) + ")");
                 try
                 {
-                    var methods = await RunClassAsync(type, parameters);
+                    var methods = await RunClassAsync(type, parameters, measure);
                     Console.WriteLine($"smoke: {label}: {methods} benchmarks ran in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
                 }
                 catch (Exception ex)
@@ -63,7 +65,7 @@ internal static class SmokeCommand
         return failures == 0 ? 0 : 1;
     }
 
-    private static async Task<int> RunClassAsync(Type type, IReadOnlyList<(PropertyInfo Property, object? Value)> parameters)
+    private static async Task<int> RunClassAsync(Type type, IReadOnlyList<(PropertyInfo Property, object? Value)> parameters, int measure)
     {
         var instance = Activator.CreateInstance(type)!;
         foreach (var (property, value) in parameters)
@@ -81,6 +83,20 @@ internal static class SmokeCommand
                 if (method.ReturnType != typeof(void) && method.ReturnType != typeof(Task) && result is null)
                 {
                     throw new BenchmarkFailedException($"{type.Name}.{method.Name} returned nothing.");
+                }
+
+                if (measure > 0)
+                {
+                    var allocated = GC.GetTotalAllocatedBytes(precise: true);
+                    var started = Stopwatch.GetTimestamp();
+                    for (var i = 0; i < measure; i++)
+                    {
+                        await InvokeAsync(instance, [method]);
+                    }
+
+                    var elapsed = Stopwatch.GetElapsedTime(started);
+                    var bytes = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)measure;
+                    Console.WriteLine($"  {method.Name,-40} {elapsed.TotalMicroseconds / measure,10:F1} us {bytes / 1024,10:F2} KB");
                 }
             }
 
