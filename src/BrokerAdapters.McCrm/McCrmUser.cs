@@ -1,3 +1,4 @@
+using BrokerAdapters.Internal;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -7,7 +8,7 @@ namespace BrokerAdapters.McCrm;
 /// The user object that signup and query-by-uid answer in <c>data</c>. Only the members the unified model uses are
 /// declared; everything else (e.g. <c>id</c>, <c>nickname</c>, <c>registerType</c>) lands in <see cref="Unmapped"/>.
 /// </summary>
-internal sealed class McCrmUser
+internal sealed class McCrmUser : IUnmappedMembers
 {
     [JsonProperty("uid")]
     public string? Uid { get; set; }

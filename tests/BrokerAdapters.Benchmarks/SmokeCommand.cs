@@ -10,7 +10,8 @@ namespace BrokerAdapters.Benchmarks;
 /// setup (which checks every benchmark's answer) for each of its parameter values, each benchmark method once, the
 /// global cleanup; then a short loopback throughput run. No timing is judged. Exit code 1 on any failure.
 /// <c>--filter TEXT</c> keeps the classes whose name contains TEXT; <c>--measure N</c> also runs each method N more
-/// times and prints its mean time and allocation per call (a rough look while iterating, not BenchmarkDotNet's figures).
+/// times (<c>--method NAME</c>: only that one) and prints its mean time, CPU time, allocation and first-chance
+/// exceptions per call: a rough look while iterating or under a profiler, not BenchmarkDotNet's figures.
 /// </summary>
 internal static class SmokeCommand
 {
@@ -20,6 +21,7 @@ internal static class SmokeCommand
     {
         var filter = arguments.Get("filter");
         var measure = arguments.Int("measure", 0);
+        var only = arguments.Get("method");
         var classes = typeof(Program).Assembly.GetTypes()
             .Where(t => t.IsPublic && !t.IsAbstract && t.GetMethods().Any(m => m.GetCustomAttribute<BenchmarkAttribute>() is not null))
             .Where(t => filter is null || t.Name.Contains(filter, StringComparison.OrdinalIgnoreCase))
@@ -34,7 +36,7 @@ internal static class SmokeCommand
                 var label = type.Name + (parameters.Count == 0 ? string.Empty : " (" + string.Join(", ", parameters.Select(p => $"{p.Property.Name}={p.Value}")) + ")");
                 try
                 {
-                    var methods = await RunClassAsync(type, parameters, measure);
+                    var methods = await RunClassAsync(type, parameters, measure, only);
                     Console.WriteLine($"smoke: {label}: {methods} benchmarks ran in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
                 }
                 catch (Exception ex)
@@ -65,7 +67,7 @@ internal static class SmokeCommand
         return failures == 0 ? 0 : 1;
     }
 
-    private static async Task<int> RunClassAsync(Type type, IReadOnlyList<(PropertyInfo Property, object? Value)> parameters, int measure)
+    private static async Task<int> RunClassAsync(Type type, IReadOnlyList<(PropertyInfo Property, object? Value)> parameters, int measure, string? only)
     {
         var instance = Activator.CreateInstance(type)!;
         foreach (var (property, value) in parameters)
@@ -85,9 +87,19 @@ internal static class SmokeCommand
                     throw new BenchmarkFailedException($"{type.Name}.{method.Name} returned nothing.");
                 }
 
-                if (measure > 0)
+                if (measure > 0 && (only is null || method.Name == only))
                 {
+                    var exceptions = 0;
+                    void Count(object? sender, System.Runtime.ExceptionServices.FirstChanceExceptionEventArgs e) => Interlocked.Increment(ref exceptions);
+                    AppDomain.CurrentDomain.FirstChanceException += Count;
+                    for (var i = 0; i < measure / 2; i++)
+                    {
+                        await InvokeAsync(instance, [method]);
+                    }
+
                     var allocated = GC.GetTotalAllocatedBytes(precise: true);
+                    var cpu = ThreadCpu.Now();
+                    var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
                     var started = Stopwatch.GetTimestamp();
                     for (var i = 0; i < measure; i++)
                     {
@@ -95,8 +107,11 @@ internal static class SmokeCommand
                     }
 
                     var elapsed = Stopwatch.GetElapsedTime(started);
+                    var cpuTime = ThreadCpu.Now() - cpu;
+                    var jitted = System.Runtime.JitInfo.GetCompiledMethodCount() - compiled;
                     var bytes = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)measure;
-                    Console.WriteLine($"  {method.Name,-40} {elapsed.TotalMicroseconds / measure,10:F1} us {bytes / 1024,10:F2} KB");
+                    AppDomain.CurrentDomain.FirstChanceException -= Count;
+                    Console.WriteLine($"  {method.Name,-40} {elapsed.TotalMicroseconds / measure,10:F1} us {cpuTime.TotalMicroseconds / measure,10:F1} us thread CPU {bytes / 1024,10:F2} KB {exceptions / (double)measure,6:F2} exceptions {jitted / (double)measure,6:F2} methods compiled");
                 }
             }
 
@@ -138,5 +153,25 @@ internal static class SmokeCommand
         }
 
         return sets;
+    }
+}
+
+/// <summary>The CPU time of the calling thread (Linux), which other processes on the machine do not inflate.</summary>
+internal static partial class ThreadCpu
+{
+    private const int ClockThreadCpuTime = 3;
+
+    public static TimeSpan Now() =>
+        OperatingSystem.IsLinux() && ClockGetTime(ClockThreadCpuTime, out var now) == 0
+            ? TimeSpan.FromTicks((now.Seconds * TimeSpan.TicksPerSecond) + (now.Nanoseconds / 100))
+            : Environment.CpuUsage.TotalTime;
+
+    [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "clock_gettime")]
+    private static partial int ClockGetTime(int clock, out TimeSpec value);
+
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
     }
 }
