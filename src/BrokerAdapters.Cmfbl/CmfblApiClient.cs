@@ -63,7 +63,9 @@ internal sealed class CmfblApiClient : IDisposable
     public async Task<CmfblAnswer<T>> PostAdminAsync<T>(string bizType, object body, bool isWrite, CancellationToken cancellationToken)
         where T : class
     {
-        var session = await GetSessionAsync(stale: null, cancellationToken).ConfigureAwait(false);
+        // The usable session is taken without an asynchronous call (the common case); renewal goes through the gate.
+        var current = Volatile.Read(ref _session);
+        var session = IsUsable(current, stale: null) ? current! : await GetSessionAsync(stale: null, cancellationToken).ConfigureAwait(false);
         try
         {
             return await SendAdminAsync<T>(bizType, body, session, isWrite, cancellationToken).ConfigureAwait(false);
@@ -176,7 +178,9 @@ internal sealed class CmfblApiClient : IDisposable
         headers.TryAddWithoutValidation("lang", _options.Lang);
         headers.TryAddWithoutValidation("timestamp", (timestamp ?? _time.GetUtcNow().ToUnixTimeMilliseconds()).ToString(CultureInfo.InvariantCulture));
 
-        var started = Stopwatch.GetTimestamp();
+        // The clock is read only for a log line that will be written (reading it is not free everywhere).
+        var timed = _logger.IsEnabled(LogLevel.Debug);
+        var started = timed ? Stopwatch.GetTimestamp() : 0;
         ProviderResponse response;
         try
         {
@@ -189,7 +193,10 @@ internal sealed class CmfblApiClient : IDisposable
             throw;
         }
 
-        CmfblLog.Answered(_logger, call.Operation, trace, (int)response.Status, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        if (timed)
+        {
+            CmfblLog.Answered(_logger, call.Operation, trace, (int)response.Status, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
 
         // The common case, a success with data of the expected shape, is read straight into its type; everything
         // else (failures, no data, other shapes) is interpreted from the JSON tree.

@@ -90,6 +90,9 @@ internal sealed class McCrmUser : IUnmappedMembers
     public DateTimeOffset? LastLoginTime { get; set; }
 
     /// <summary>Every member not declared above, by its wire name. Secrets are removed when mapping.</summary>
+    /// <summary>About as many members as an answer carries beyond the declared ones, so that the dictionary is not regrown.</summary>
+    private const int UnmappedCapacity = 32;
+
     [JsonExtensionData]
-    public IDictionary<string, JToken> Unmapped { get; } = new Dictionary<string, JToken>(StringComparer.Ordinal);
+    public IDictionary<string, JToken> Unmapped { get; } = new Dictionary<string, JToken>(UnmappedCapacity, StringComparer.Ordinal);
 }

@@ -66,7 +66,7 @@ internal static class ProviderTransport
 
         using (response)
         {
-            var retryAfter = ProviderErrors.RetryAfter(response.Headers, time.GetUtcNow());
+            var retryAfter = ProviderErrors.RetryAfter(response.Headers, time);
             if (body is null)
             {
                 // Too large to read: a failure status still says what happened; a success is unreadable.

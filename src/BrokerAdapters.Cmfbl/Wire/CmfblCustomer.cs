@@ -79,6 +79,9 @@ internal sealed class CmfblCustomer : IUnmappedMembers
     [JsonProperty("loginTime")]
     public long? LoginTime { get; init; }
 
+    /// <summary>About as many members as an answer carries beyond the declared ones, so that the dictionary is not regrown.</summary>
+    private const int UnmappedCapacity = 16;
+
     [JsonExtensionData]
-    public IDictionary<string, JToken> Unmapped { get; } = new Dictionary<string, JToken>(StringComparer.Ordinal);
+    public IDictionary<string, JToken> Unmapped { get; } = new Dictionary<string, JToken>(UnmappedCapacity, StringComparer.Ordinal);
 }

@@ -19,6 +19,12 @@ internal sealed class LibraryHost : IAsyncDisposable
 
     public IUserRegistry Registry { get; }
 
+    /// <summary>
+    /// The registry's own named HttpClient (the factory's handlers and the resilience pipeline), for a hand-written
+    /// client that should pay the same HTTP pipeline as the library.
+    /// </summary>
+    public HttpClient CreateHttpClient(string name) => _services.GetRequiredService<IHttpClientFactory>().CreateClient(name);
+
     public static LibraryHost Cmfbl(HttpMessageHandler handler, IReadOnlyDictionary<string, string?> settings)
     {
         var services = new ServiceCollection();
