@@ -145,8 +145,8 @@ internal sealed class CmfblApiClient : IDisposable
                 throw ProviderErrors.Create(call, UserRegistryErrorKind.ProtocolError, "the body could not be encrypted with the company key.", ex);
             }
 
-            var sealedBody = new JObject { ["data"] = sealedData };
-            json = sealedBody.ToString(Formatting.None);
+            // Base64 and commas need no escaping: the same text as a JObject {"data": …} would write.
+            json = "{\"data\":\"" + sealedData + "\"}";
         }
         else
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using BrokerAdapters.Internal;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -26,15 +27,25 @@ internal static class CmfblSignature
     /// <summary>The text that is hashed, exposed so that tests can state it literally.</summary>
     public static string CanonicalText(JObject body, long timestamp)
     {
-        var pairs = body.Properties()
-            .Where(p => !string.Equals(p.Name, SignatureField, StringComparison.Ordinal))
-            .Select(p => (p.Name, Value: ScalarText(p.Value)))
-            .Where(p => !string.IsNullOrEmpty(p.Value))
-            .OrderBy(p => p.Name, StringComparer.Ordinal)
-            .Select(p => p.Name + "=" + p.Value);
-        var sorted = string.Join('&', pairs);
-        var salt = TimestampField + "=" + timestamp.ToString(CultureInfo.InvariantCulture);
-        return sorted.Length == 0 ? salt : salt + "&" + sorted;
+        var pairs = new List<KeyValuePair<string, string>>(body.Count);
+        foreach (var property in body.Properties())
+        {
+            if (!string.Equals(property.Name, SignatureField, StringComparison.Ordinal) && ScalarText(property.Value) is { Length: > 0 } value)
+            {
+                pairs.Add(new(property.Name, value));
+            }
+        }
+
+        // Member names are unique within a JObject, so an unstable sort orders them as OrderBy did.
+        pairs.Sort(static (x, y) => string.CompareOrdinal(x.Key, y.Key));
+        var text = new StringBuilder(TimestampField.Length + 24 + (pairs.Count * 32));
+        text.Append(TimestampField).Append('=').Append(timestamp.ToString(CultureInfo.InvariantCulture));
+        foreach (var (name, value) in pairs)
+        {
+            text.Append('&').Append(name).Append('=').Append(value);
+        }
+
+        return text.ToString();
     }
 
     public static string Compute(JObject body, long timestamp) => Md5Hex.Upper(CanonicalText(body, timestamp));
@@ -42,7 +53,10 @@ internal static class CmfblSignature
     private static string? ScalarText(JToken value) => value.Type switch
     {
         JTokenType.String => (string?)value,
-        JTokenType.Integer or JTokenType.Float => value.ToString(Formatting.None),
+
+        // Integers are written as their invariant digits, as the JSON writer does, without a writer per value.
+        JTokenType.Integer => Convert.ToString(((JValue)value).Value, CultureInfo.InvariantCulture),
+        JTokenType.Float => value.ToString(Formatting.None),
         _ => null,
     };
 }
