@@ -132,9 +132,7 @@ internal sealed class CmfblApiClient : IDisposable
         string? plainJson = null;
         if (encrypted)
         {
-            var obj = JObject.FromObject(body, WireJson.Serializer);
-            CmfblSignature.Sign(obj, timestamp);
-            plainJson = obj.ToString(Formatting.None);
+            plainJson = CmfblSignature.SignedJson(body, timestamp);
             string sealedData;
             try
             {

@@ -3,6 +3,8 @@ using System.Text;
 using BrokerAdapters.Internal;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using JsonTokenType = System.Text.Json.JsonTokenType;
+using Utf8JsonReader = System.Text.Json.Utf8JsonReader;
 
 namespace BrokerAdapters.Cmfbl;
 
@@ -24,6 +26,51 @@ internal static class CmfblSignature
         body[SignatureField] = Compute(body, timestamp);
     }
 
+    /// <summary>
+    /// The request body as compact JSON with <c>timestamp</c> and <c>signature</c> added, as
+    /// <see cref="Sign"/> on <c>JObject.FromObject(body)</c> would write it: the body's JSON is read once instead of
+    /// being built as a JSON tree. A body that already has either member goes through <see cref="Sign"/>.
+    /// </summary>
+    public static string SignedJson(object body, long timestamp)
+    {
+        var json = WireJson.Serialize(body);
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return SignedByTree(body, timestamp);
+        }
+
+        var pairs = new List<KeyValuePair<string, string>>();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString()!;
+            if (name is TimestampField or SignatureField)
+            {
+                return SignedByTree(body, timestamp);
+            }
+
+            reader.Read();
+            string? value = reader.TokenType switch
+            {
+                JsonTokenType.String => reader.GetString(),
+
+                // A number's text as the JSON writer wrote it, which is what the tree would give.
+                JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
+                _ => null,
+            };
+            reader.Skip();
+            if (!string.IsNullOrEmpty(value))
+            {
+                pairs.Add(new(name, value));
+            }
+        }
+
+        var stamp = timestamp.ToString(CultureInfo.InvariantCulture);
+        pairs.Add(new(TimestampField, stamp));
+        var signature = Md5Hex.Upper(Canonical(pairs, timestamp));
+        return (json.Length <= 2 ? "{" : json[..^1] + ",") + "\"" + TimestampField + "\":" + stamp + ",\"" + SignatureField + "\":\"" + signature + "\"}";
+    }
+
     /// <summary>The text that is hashed, exposed so that tests can state it literally.</summary>
     public static string CanonicalText(JObject body, long timestamp)
     {
@@ -36,7 +83,21 @@ internal static class CmfblSignature
             }
         }
 
-        // Member names are unique within a JObject, so an unstable sort orders them as OrderBy did.
+        return Canonical(pairs, timestamp);
+    }
+
+    public static string Compute(JObject body, long timestamp) => Md5Hex.Upper(CanonicalText(body, timestamp));
+
+    private static string SignedByTree(object body, long timestamp)
+    {
+        var tree = JObject.FromObject(body, WireJson.Serializer);
+        Sign(tree, timestamp);
+        return tree.ToString(Formatting.None);
+    }
+
+    private static string Canonical(List<KeyValuePair<string, string>> pairs, long timestamp)
+    {
+        // Member names are unique within a body, so an unstable sort orders them as a stable one would.
         pairs.Sort(static (x, y) => string.CompareOrdinal(x.Key, y.Key));
         var text = new StringBuilder(TimestampField.Length + 24 + (pairs.Count * 32));
         text.Append(TimestampField).Append('=').Append(timestamp.ToString(CultureInfo.InvariantCulture));
@@ -47,8 +108,6 @@ internal static class CmfblSignature
 
         return text.ToString();
     }
-
-    public static string Compute(JObject body, long timestamp) => Md5Hex.Upper(CanonicalText(body, timestamp));
 
     private static string? ScalarText(JToken value) => value.Type switch
     {
