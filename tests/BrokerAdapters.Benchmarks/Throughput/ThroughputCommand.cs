@@ -22,10 +22,21 @@ internal sealed record ThroughputSettings
     public int Rounds { get; init; } = 2;
 
     public bool Quiet { get; init; }
+
+    /// <summary>Gets whether the hand-written client is also measured on the library's named HttpClient (its HTTP pipeline).</summary>
+    public bool Pipeline { get; init; }
+}
+
+/// <summary>Who registers: the hand-written client, the same on the library's HttpClient, or the library.</summary>
+internal enum ThroughputSide
+{
+    Raw,
+    RawThroughPipeline,
+    Library,
 }
 
 /// <summary>One provider at one concurrency: registrations per second of each side, over every round.</summary>
-internal sealed record ThroughputResult(string Provider, int Concurrency, double RawPerSecond, double LibraryPerSecond)
+internal sealed record ThroughputResult(string Provider, int Concurrency, double RawPerSecond, double LibraryPerSecond, double? PipelinePerSecond)
 {
     public double Ratio => LibraryPerSecond / RawPerSecond;
 }
@@ -35,7 +46,8 @@ internal sealed record ThroughputResult(string Provider, int Concurrency, double
 /// the library (<see cref="IUserRegistry"/> from DI, default resilience with the CMFBL rate limit raised) and by the
 /// hand-written clients, with 1, 16 and 64 registrations in flight. Every measurement gets a fresh sandbox, so that
 /// neither side finds a fuller emulator than the other; each registration is a new customer.
-/// Options: <c>--seconds 5 --warmup 1 --rounds 2 --concurrency 1,16,64 --provider Cmfbl,McCrm</c>.
+/// Options: <c>--seconds 5 --warmup 1 --rounds 2 --concurrency 1,16,64 --provider Cmfbl,McCrm</c>, and <c>--pipeline</c>
+/// to measure the hand-written client on the library's named HttpClient too.
 /// </summary>
 internal static class ThroughputCommand
 {
@@ -52,6 +64,7 @@ internal static class ThroughputCommand
             Rounds = arguments.Int("rounds", 2),
             Concurrency = arguments.Get("concurrency") is { } c ? [.. c.Split(',').Select(Arguments.ParseCount)] : [1, 16, 64],
             Providers = arguments.Get("provider") is { } p ? p.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : ["Cmfbl", "McCrm"],
+            Pipeline = arguments.Has("pipeline"),
         };
         await RunAsync(settings);
         return 0;
@@ -60,34 +73,30 @@ internal static class ThroughputCommand
     public static async Task<IReadOnlyList<ThroughputResult>> RunAsync(ThroughputSettings settings)
     {
         var results = new List<ThroughputResult>();
-        Print(settings, $"{"Provider",-8} {"In flight",9} {"Raw reg/s",10} {"Library reg/s",14} {"Library ÷ raw",14}");
+        var header = $"{"Provider",-8} {"In flight",9} {"Raw reg/s",10} {"Library reg/s",14} {"Library ÷ raw",14}";
+        Print(settings, settings.Pipeline ? header + $" {"Raw on the library's HttpClient, reg/s",40}" : header);
+        ThroughputSide[] sides = settings.Pipeline ? [ThroughputSide.Raw, ThroughputSide.RawThroughPipeline, ThroughputSide.Library] : [ThroughputSide.Raw, ThroughputSide.Library];
         foreach (var provider in settings.Providers)
         {
             foreach (var concurrency in settings.Concurrency)
             {
-                long rawCount = 0, libraryCount = 0;
-                double rawSeconds = 0, librarySeconds = 0;
+                var counts = new Dictionary<ThroughputSide, (long Count, double Seconds)>();
                 for (var round = 0; round < settings.Rounds; round++)
                 {
-                    foreach (var library in round % 2 == 0 ? new[] { false, true } : [true, false])
+                    foreach (var side in round % 2 == 0 ? sides : sides.Reverse())
                     {
-                        var (count, seconds) = await MeasureAsync(provider, library, concurrency, settings);
-                        if (library)
-                        {
-                            libraryCount += count;
-                            librarySeconds += seconds;
-                        }
-                        else
-                        {
-                            rawCount += count;
-                            rawSeconds += seconds;
-                        }
+                        var (count, seconds) = await MeasureAsync(provider, side, concurrency, settings);
+                        var sum = counts.GetValueOrDefault(side);
+                        counts[side] = (sum.Count + count, sum.Seconds + seconds);
                     }
                 }
 
-                var result = new ThroughputResult(provider, concurrency, rawCount / rawSeconds, libraryCount / librarySeconds);
+                double PerSecond(ThroughputSide side) => counts[side].Count / counts[side].Seconds;
+                var result = new ThroughputResult(
+                    provider, concurrency, PerSecond(ThroughputSide.Raw), PerSecond(ThroughputSide.Library), settings.Pipeline ? PerSecond(ThroughputSide.RawThroughPipeline) : null);
                 results.Add(result);
-                Print(settings, string.Create(CultureInfo.InvariantCulture, $"{provider,-8} {concurrency,9} {result.RawPerSecond,10:F0} {result.LibraryPerSecond,14:F0} {result.Ratio,13:F2}×"));
+                var line = string.Create(CultureInfo.InvariantCulture, $"{provider,-8} {concurrency,9} {result.RawPerSecond,10:F0} {result.LibraryPerSecond,14:F0} {result.Ratio,13:F2}×");
+                Print(settings, result.PipelinePerSecond is { } piped ? line + string.Create(CultureInfo.InvariantCulture, $" {piped,40:F0}") : line);
             }
         }
 
@@ -103,7 +112,7 @@ internal static class ThroughputCommand
     }
 
     /// <summary>Registrations completed and the seconds they took, on a fresh sandbox after a warm-up.</summary>
-    private static async Task<(long Count, double Seconds)> MeasureAsync(string provider, bool library, int concurrency, ThroughputSettings settings)
+    private static async Task<(long Count, double Seconds)> MeasureAsync(string provider, ThroughputSide side, int concurrency, ThroughputSettings settings)
     {
         await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { SeedCustomers = 0 });
         var config = new Dictionary<string, string?>(sandbox.ToConfiguration(provider));
@@ -112,7 +121,7 @@ internal static class ThroughputCommand
         IAsyncDisposable? host = null;
         IDisposable? rawHttp = null;
         IDisposable? rawClient = null;
-        if (library)
+        if (side == ThroughputSide.Library)
         {
             var libraryHost = LibraryHost.Both(config);
             host = libraryHost;
@@ -120,7 +129,20 @@ internal static class ThroughputCommand
         }
         else
         {
-            var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) });
+            HttpClient http;
+            if (side == ThroughputSide.RawThroughPipeline)
+            {
+                var libraryHost = LibraryHost.Both(config);
+                host = libraryHost;
+                http = libraryHost.CreateHttpClient(provider == "Cmfbl"
+                    ? Microsoft.Extensions.DependencyInjection.CmfblUserRegistryBuilderExtensions.HttpClientName
+                    : Microsoft.Extensions.DependencyInjection.McCrmUserRegistryBuilderExtensions.HttpClientName);
+            }
+            else
+            {
+                http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) });
+            }
+
             rawHttp = http;
             if (provider == "Cmfbl")
             {
