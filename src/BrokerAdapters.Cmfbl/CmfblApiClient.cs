@@ -55,27 +55,37 @@ internal sealed class CmfblApiClient : IDisposable
     /// <summary>Calls a Manager API operation with the admin token and returns the envelope's <c>data</c>.</summary>
     public async Task<(JToken? Data, HttpStatusCode Status, ProviderCall Call)> PostAdminAsync(string bizType, object body, bool isWrite, CancellationToken cancellationToken)
     {
-        var session = await GetSessionAsync(stale: null, cancellationToken).ConfigureAwait(false);
+        var answer = await PostAdminAsync<JToken>(bizType, body, isWrite, cancellationToken).ConfigureAwait(false);
+        return (answer.Value ?? answer.Tree, answer.Status, answer.Call);
+    }
+
+    /// <summary>Calls a Manager API operation with the admin token and returns the envelope's <c>data</c>, read as <typeparamref name="T"/>.</summary>
+    public async Task<CmfblAnswer<T>> PostAdminAsync<T>(string bizType, object body, bool isWrite, CancellationToken cancellationToken)
+        where T : class
+    {
+        // The usable session is taken without an asynchronous call (the common case); renewal goes through the gate.
+        var current = Volatile.Read(ref _session);
+        var session = IsUsable(current, stale: null) ? current! : await GetSessionAsync(stale: null, cancellationToken).ConfigureAwait(false);
         try
         {
-            return await SendAdminAsync(bizType, body, session, isWrite, cancellationToken).ConfigureAwait(false);
+            return await SendAdminAsync<T>(bizType, body, session, isWrite, cancellationToken).ConfigureAwait(false);
         }
         catch (UserRegistryException ex) when (ex.ProviderCode is not null && CmfblErrorTable.TokenExpiredCodes.Contains(ex.ProviderCode))
         {
             // The gateway refuses an expired token before the operation runs, so replaying a write is safe.
             CmfblLog.TokenExpired(_logger, bizType, ex.TraceId ?? string.Empty, ex.ProviderCode);
             session = await GetSessionAsync(session, cancellationToken).ConfigureAwait(false);
-            return await SendAdminAsync(bizType, body, session, isWrite, cancellationToken).ConfigureAwait(false);
+            return await SendAdminAsync<T>(bizType, body, session, isWrite, cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>Calls the Client API's login (no admin token; never encrypted) and returns the envelope's <c>data</c>.</summary>
-    public async Task<(JToken? Data, HttpStatusCode Status, ProviderCall Call)> PostLoginAsync(CmfblLoginRequest body, CancellationToken cancellationToken)
+    public async Task<CmfblAnswer<CmfblCustomer>> PostLoginAsync(CmfblLoginRequest body, CancellationToken cancellationToken)
     {
         var url = _clientBase + "/login/" + LoginBizType;
         var trace = NewTrace(encrypted: false);
         var call = new ProviderCall(ProviderName, LoginBizType, trace, IsWrite: false);
-        return await SendAsync(url, WireJson.Serialize(body), trace, token: null, call, cancellationToken).ConfigureAwait(false);
+        return await SendAsync<CmfblCustomer>(url, WireJson.Serialize(body), trace, token: null, call, cancellationToken).ConfigureAwait(false);
     }
 
     public static T ReadData<T>(JToken? data, HttpStatusCode status, ProviderCall call)
@@ -109,8 +119,9 @@ internal sealed class CmfblApiClient : IDisposable
         return trimmed.EndsWith("/" + apiSegment, StringComparison.OrdinalIgnoreCase) ? trimmed : trimmed + "/" + apiSegment;
     }
 
-    private async Task<(JToken? Data, HttpStatusCode Status, ProviderCall Call)> SendAdminAsync(
+    private async Task<CmfblAnswer<T>> SendAdminAsync<T>(
         string bizType, object body, CmfblAdminSession session, bool isWrite, CancellationToken cancellationToken)
+        where T : class
     {
         var url = _managerBase + "/" + bizType;
         var encrypted = _options.Encryption == CmfblEncryption.Rsa;
@@ -121,9 +132,7 @@ internal sealed class CmfblApiClient : IDisposable
         string? plainJson = null;
         if (encrypted)
         {
-            var obj = JObject.FromObject(body, WireJson.Serializer);
-            CmfblSignature.Sign(obj, timestamp);
-            plainJson = obj.ToString(Formatting.None);
+            plainJson = CmfblSignature.SignedJson(body, timestamp);
             string sealedData;
             try
             {
@@ -134,20 +143,21 @@ internal sealed class CmfblApiClient : IDisposable
                 throw ProviderErrors.Create(call, UserRegistryErrorKind.ProtocolError, "the body could not be encrypted with the company key.", ex);
             }
 
-            var sealedBody = new JObject { ["data"] = sealedData };
-            json = sealedBody.ToString(Formatting.None);
+            // Base64 and commas need no escaping: the same text as a JObject {"data": …} would write.
+            json = "{\"data\":\"" + sealedData + "\"}";
         }
         else
         {
             json = WireJson.Serialize(body);
         }
 
-        return await SendAsync(url, json, trace, session.Token, call, cancellationToken, timestamp, plainJson).ConfigureAwait(false);
+        return await SendAsync<T>(url, json, trace, session.Token, call, cancellationToken, timestamp, plainJson).ConfigureAwait(false);
     }
 
     // plainJson: the body before it was sealed, when it was; the provider decrypts it and may repeat it.
-    private async Task<(JToken? Data, HttpStatusCode Status, ProviderCall Call)> SendAsync(
+    private async Task<CmfblAnswer<T>> SendAsync<T>(
         string url, string json, string trace, string? token, ProviderCall call, CancellationToken cancellationToken, long? timestamp = null, string? plainJson = null)
+        where T : class
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var request = new HttpRequestMessage(HttpMethod.Post, url)
@@ -166,7 +176,9 @@ internal sealed class CmfblApiClient : IDisposable
         headers.TryAddWithoutValidation("lang", _options.Lang);
         headers.TryAddWithoutValidation("timestamp", (timestamp ?? _time.GetUtcNow().ToUnixTimeMilliseconds()).ToString(CultureInfo.InvariantCulture));
 
-        var started = Stopwatch.GetTimestamp();
+        // The clock is read only for a log line that will be written (reading it is not free everywhere).
+        var timed = _logger.IsEnabled(LogLevel.Debug);
+        var started = timed ? Stopwatch.GetTimestamp() : 0;
         ProviderResponse response;
         try
         {
@@ -179,10 +191,25 @@ internal sealed class CmfblApiClient : IDisposable
             throw;
         }
 
-        CmfblLog.Answered(_logger, call.Operation, trace, (int)response.Status, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        if (timed)
+        {
+            CmfblLog.Answered(_logger, call.Operation, trace, (int)response.Status, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        // The common case, a success with data of the expected shape, is read straight into its type; everything
+        // else (failures, no data, other shapes) is interpreted from the JSON tree.
+        if (response.IsSuccessStatus
+            && response.TryRead<CmfblSuccess<T>>(out var success)
+            && success.Code == CmfblEnvelope.SuccessCode
+            && success.Data is { } value
+            && value is not JToken { Type: JTokenType.Null })
+        {
+            return new CmfblAnswer<T>(value, null, response.Status, call);
+        }
+
         try
         {
-            return (Interpret(response, call), response.Status, call);
+            return new CmfblAnswer<T>(null, Interpret(response, call), response.Status, call);
         }
         catch (UserRegistryException ex)
         {
@@ -204,7 +231,17 @@ internal sealed class CmfblApiClient : IDisposable
             throw Logged(call, ProviderErrors.FromStatus(call, response.Status, response.RetryAfter));
         }
 
-        var envelope = CmfblEnvelope.TryRead(response.Body);
+        JToken body;
+        try
+        {
+            body = response.Body;
+        }
+        catch (UserRegistryException ex)
+        {
+            throw Logged(call, ex);
+        }
+
+        var envelope = CmfblEnvelope.TryRead(body);
         if (envelope is null)
         {
             throw Logged(call, response.IsSuccessStatus
@@ -346,7 +383,8 @@ internal sealed class CmfblApiClient : IDisposable
         var trace = NewTrace(encrypted: false);
         var call = new ProviderCall(ProviderName, AuthBizType, trace, IsWrite: false);
         var body = new CmfblAuthRequest { AppId = _options.AppId!, AppSecret = _options.AppSecret! };
-        var (data, status, _) = await SendAsync(url, WireJson.Serialize(body), trace, token: null, call, cancellationToken).ConfigureAwait(false);
+        var answer = await SendAsync<JToken>(url, WireJson.Serialize(body), trace, token: null, call, cancellationToken).ConfigureAwait(false);
+        var (data, status) = (answer.Value ?? answer.Tree, answer.Status);
         var auth = ReadData<CmfblAuthData>(data, status, call);
         if (data!["token"]?.Type != JTokenType.String || string.IsNullOrWhiteSpace(auth.Token))
         {

@@ -38,12 +38,19 @@ internal sealed class CmfblBodyEncryptor : IDisposable
     public string Encrypt(string json)
     {
         var encoded = WebUtility.UrlEncode(json);
-        var segments = new List<string>((encoded.Length / SegmentLength) + 1);
-        for (var start = 0; start < encoded.Length; start += SegmentLength)
+        var segments = new string[(encoded.Length + SegmentLength - 1) / SegmentLength];
+        Span<byte> plain = stackalloc byte[SegmentLength];
+        var cipher = new byte[_rsa.KeySize / 8];
+        for (var i = 0; i < segments.Length; i++)
         {
-            var segment = encoded.Substring(start, Math.Min(SegmentLength, encoded.Length - start));
-            var cipher = _rsa.Encrypt(Encoding.ASCII.GetBytes(segment), RSAEncryptionPadding.Pkcs1);
-            segments.Add(Convert.ToBase64String(cipher));
+            var start = i * SegmentLength;
+            var length = Encoding.ASCII.GetBytes(encoded.AsSpan(start, Math.Min(SegmentLength, encoded.Length - start)), plain);
+            if (!_rsa.TryEncrypt(plain[..length], cipher, RSAEncryptionPadding.Pkcs1, out var written))
+            {
+                throw new CryptographicException("The company key did not encrypt a segment.");
+            }
+
+            segments[i] = Convert.ToBase64String(cipher, 0, written);
         }
 
         return string.Join(',', segments);

@@ -26,11 +26,31 @@ internal static class CmfblConvert
         [6] = CustomerStatus.PendingCancellation,
     };
 
-    public static int SourceCode(RegistrationSource source) =>
-        Sources.First(s => s.Source == source).Code;
+    public static int SourceCode(RegistrationSource source)
+    {
+        foreach (var (known, code) in Sources)
+        {
+            if (known == source)
+            {
+                return code;
+            }
+        }
 
-    public static RegistrationSource? Source(int? code) =>
-        code is null ? null : Sources.Where(s => s.Code == code).Select(s => (RegistrationSource?)s.Source).FirstOrDefault();
+        throw new InvalidOperationException($"No CMFBL code for the registration source {source}.");
+    }
+
+    public static RegistrationSource? Source(int? code)
+    {
+        foreach (var (source, known) in Sources)
+        {
+            if (known == code)
+            {
+                return source;
+            }
+        }
+
+        return null;
+    }
 
     public static CustomerStatus Status(int? code) =>
         code is not null && Statuses.TryGetValue(code.Value, out var status) ? status : CustomerStatus.Unknown;

@@ -18,6 +18,9 @@ internal sealed class CmfblMappingRegister : IRegister
 
     public void Register(TypeAdapterConfig config)
     {
+        // Values built by the rules below (PhoneNumber, PersonName, Extra…) are assigned as they are, not deep-copied.
+        config.Default.ShallowCopyForSameType(true);
+
         config.NewConfig<NewCustomer, CmfblCreateCustomerRequest>()
             .Map(d => d.Phone, s => CmfblConvert.Number(s.Phone))
             .Map(d => d.PhoneArea, s => CmfblConvert.Area(s.Phone))

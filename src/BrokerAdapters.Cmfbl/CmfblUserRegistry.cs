@@ -177,15 +177,16 @@ internal sealed class CmfblUserRegistry : ICmfblUserRegistry, IDisposable
             IsThird = false,
             LoginPwd = Md5Hex.Lower(credentials.Password),
         };
-        var (data, status, call) = await _api.PostLoginAsync(request, cancellationToken).ConfigureAwait(false);
-        var wire = CmfblApiClient.ReadData<CmfblCustomer>(data, status, call);
-        var token = (data as JObject)?["token"]?.Type == JTokenType.String ? (string?)data!["token"] : null;
+        var answer = await _api.PostLoginAsync(request, cancellationToken).ConfigureAwait(false);
+        var (status, call) = (answer.Status, answer.Call);
+        var wire = answer.Read();
+        var token = LoginText(answer, wire, "token");
         if (string.IsNullOrEmpty(token))
         {
             throw ProviderErrors.Protocol(call, "the login answer carries no token.", status);
         }
 
-        var refresh = (data as JObject)?["rToken"]?.Type == JTokenType.String ? (string?)data!["rToken"] : null;
+        var refresh = LoginText(answer, wire, "rToken");
         return new AuthenticatedCustomer(ToCustomer(wire, call, status), token) { RefreshToken = string.IsNullOrEmpty(refresh) ? null : refresh };
     }
 
@@ -392,12 +393,10 @@ internal sealed class CmfblUserRegistry : ICmfblUserRegistry, IDisposable
         }
 
         var request = new CmfblDetailRequest { Type = SectionName(CmfblDetailSection.BaseInfo), Id = record.Id, CustomerNo = number };
-        JToken? data;
-        HttpStatusCode status;
-        ProviderCall call;
+        CmfblAnswer<CmfblCustomer> detail;
         try
         {
-            (data, status, call) = await _api.PostAdminAsync(DetailBizType, request, isWrite: false, cancellationToken).ConfigureAwait(false);
+            detail = await _api.PostAdminAsync<CmfblCustomer>(DetailBizType, request, isWrite: false, cancellationToken).ConfigureAwait(false);
         }
         catch (UserRegistryException ex) when (ex.Kind == UserRegistryErrorKind.NotFound)
         {
@@ -405,22 +404,21 @@ internal sealed class CmfblUserRegistry : ICmfblUserRegistry, IDisposable
             return null;
         }
 
-        if (data is null || data.Type == JTokenType.Null)
+        if (detail.IsEmpty)
         {
             // Some companies answer no base info; the page record is still a faithful, if shorter, customer.
             return ToCustomer(record, pageCall, pageStatus);
         }
 
-        var detail = CmfblApiClient.ReadData<CmfblCustomer>(data, status, call);
-        return ToCustomer(Merge(record, detail), call, status);
+        return ToCustomer(Merge(record, detail.Read()), detail.Call, detail.Status);
     }
 
     private async Task<(CmfblPage Page, HttpStatusCode Status, ProviderCall Call)> GetPageAsync(
         string? customerNo, int size, int current, CancellationToken cancellationToken)
     {
         var request = new CmfblPageRequest { CustomerNo = customerNo, Size = size, Current = current };
-        var (data, status, call) = await _api.PostAdminAsync(PageBizType, request, isWrite: false, cancellationToken).ConfigureAwait(false);
-        return (CmfblApiClient.ReadData<CmfblPage>(data, status, call), status, call);
+        var answer = await _api.PostAdminAsync<CmfblPage>(PageBizType, request, isWrite: false, cancellationToken).ConfigureAwait(false);
+        return (answer.Read(), answer.Status, answer.Call);
     }
 
     private Customer ToCustomer(CmfblCustomer? wire, ProviderCall call, HttpStatusCode status)
@@ -484,6 +482,15 @@ internal sealed class CmfblUserRegistry : ICmfblUserRegistry, IDisposable
         CmfblDetailSection.OtherInfo => "otherInfo",
         _ => throw new ArgumentOutOfRangeException(nameof(section), section, "Unknown detail section."),
     };
+
+    /// <summary>A text member of the login answer that the customer type does not declare (the session tokens).</summary>
+    private static string? LoginText(CmfblAnswer<CmfblCustomer> answer, CmfblCustomer wire, string name)
+    {
+        var member = answer.Value is null
+            ? (answer.Tree as JObject)?[name]
+            : wire.Unmapped.TryGetValue(name, out var unmapped) ? unmapped : null;
+        return member?.Type == JTokenType.String ? (string?)member : null;
+    }
 
     private static string? ScalarText(JToken? token) =>
         token is JValue { Type: JTokenType.String or JTokenType.Integer } value && value.Value is not null

@@ -1,3 +1,4 @@
+using BrokerAdapters.Internal;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -7,7 +8,7 @@ namespace BrokerAdapters.McCrm;
 /// The user object that signup and query-by-uid answer in <c>data</c>. Only the members the unified model uses are
 /// declared; everything else (e.g. <c>id</c>, <c>nickname</c>, <c>registerType</c>) lands in <see cref="Unmapped"/>.
 /// </summary>
-internal sealed class McCrmUser
+internal sealed class McCrmUser : IUnmappedMembers
 {
     [JsonProperty("uid")]
     public string? Uid { get; set; }
@@ -89,6 +90,9 @@ internal sealed class McCrmUser
     public DateTimeOffset? LastLoginTime { get; set; }
 
     /// <summary>Every member not declared above, by its wire name. Secrets are removed when mapping.</summary>
+    /// <summary>About as many members as an answer carries beyond the declared ones, so that the dictionary is not regrown.</summary>
+    private const int UnmappedCapacity = 32;
+
     [JsonExtensionData]
-    public IDictionary<string, JToken> Unmapped { get; } = new Dictionary<string, JToken>(StringComparer.Ordinal);
+    public IDictionary<string, JToken> Unmapped { get; } = new Dictionary<string, JToken>(UnmappedCapacity, StringComparer.Ordinal);
 }

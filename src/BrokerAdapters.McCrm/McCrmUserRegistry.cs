@@ -137,6 +137,11 @@ internal sealed class McCrmUserRegistry : IUserRegistry, IDisposable
 
     private static Customer ReadSignup(ProviderResponse response, ProviderCall call)
     {
+        if (McCrmSuccess.TryRead(response) is { } user)
+        {
+            return McCrmMapper.ToCustomer(user);
+        }
+
         var envelope = McCrmEnvelope.Read(response, call);
         if (!envelope.IsSuccess)
         {
@@ -150,6 +155,11 @@ internal sealed class McCrmUserRegistry : IUserRegistry, IDisposable
 
     private static Customer? ReadFound(ProviderResponse response, ProviderCall call)
     {
+        if (McCrmSuccess.TryRead(response) is { } user)
+        {
+            return McCrmMapper.ToCustomer(user);
+        }
+
         var envelope = McCrmEnvelope.Read(response, call);
         if (!envelope.IsSuccess)
         {
@@ -193,10 +203,13 @@ internal sealed class McCrmUserRegistry : IUserRegistry, IDisposable
         _ => string.Empty,
     };
 
+    private double Elapsed(long? started) => started is { } timestamp ? _time.GetElapsedTime(timestamp).TotalMilliseconds : 0;
+
     private async Task<T> CallAsync<T>(Uri uri, object body, ProviderCall operation, Func<ProviderResponse, ProviderCall, T> read, CancellationToken cancellationToken)
     {
         var call = operation with { TraceId = "m-" + Guid.NewGuid().ToString("N") };
-        var started = _time.GetTimestamp();
+        // The clock is read only for a log line that will be written (reading it is not free everywhere).
+        long? started = _logger.IsEnabled(LogLevel.Debug) || _logger.IsEnabled(LogLevel.Warning) ? _time.GetTimestamp() : null;
         var json = WireJson.Serialize(body);
         try
         {
@@ -209,12 +222,12 @@ internal sealed class McCrmUserRegistry : IUserRegistry, IDisposable
             var client = _httpClientFactory.CreateClient(_httpClientName);
             var response = await ProviderTransport.SendAsync(client, request, call, _time, cancellationToken).ConfigureAwait(false);
             var result = read(response, call);
-            McCrmLog.CallSucceeded(_logger, call.Operation, call.TraceId!, (int)response.Status, _time.GetElapsedTime(started).TotalMilliseconds);
+            McCrmLog.CallSucceeded(_logger, call.Operation, call.TraceId!, (int)response.Status, Elapsed(started));
             return result;
         }
         catch (UserRegistryException ex)
         {
-            McCrmLog.CallFailed(_logger, call.Operation, ex.TraceId ?? call.TraceId!, ex.Kind, ex.ProviderCode, ex.HttpStatus, _time.GetElapsedTime(started).TotalMilliseconds);
+            McCrmLog.CallFailed(_logger, call.Operation, ex.TraceId ?? call.TraceId!, ex.Kind, ex.ProviderCode, ex.HttpStatus, Elapsed(started));
 
             // The answer's message may repeat the encrypted password or the token this request carried.
             var clean = ProviderEchoes.Without(ex, [_token, .. ProviderEchoes.SecretsIn(json)]);

@@ -110,11 +110,11 @@ internal static class ProviderErrors
     }
 
     /// <summary>Reads how long to wait from <c>Retry-After</c>, else from <c>x-ratelimit-reset</c> (seconds).</summary>
-    public static TimeSpan? RetryAfter(HttpResponseHeaders headers, DateTimeOffset now) =>
-        RetryAfterHeader(headers, now) ?? RateLimitReset(headers);
+    public static TimeSpan? RetryAfter(HttpResponseHeaders headers, TimeProvider time) =>
+        RetryAfterHeader(headers, time) ?? RateLimitReset(headers);
 
-    /// <summary>The <c>Retry-After</c> header as a wait, when present.</summary>
-    public static TimeSpan? RetryAfterHeader(HttpResponseHeaders headers, DateTimeOffset now)
+    /// <summary>The <c>Retry-After</c> header as a wait, when present (the clock is read only for a date).</summary>
+    public static TimeSpan? RetryAfterHeader(HttpResponseHeaders headers, TimeProvider time)
     {
         if (headers.RetryAfter is { } retryAfter)
         {
@@ -125,7 +125,7 @@ internal static class ProviderErrors
 
             if (retryAfter.Date is { } date)
             {
-                var wait = date - now;
+                var wait = date - time.GetUtcNow();
                 return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
             }
         }

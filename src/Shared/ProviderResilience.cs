@@ -121,7 +121,7 @@ internal static class ProviderResilience
     private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, ProviderResilienceOptions settings, TimeProvider time)
     {
         var response = outcome.Result;
-        if (response is not null && ProviderErrors.RetryAfterHeader(response.Headers, time.GetUtcNow()) is { } asked && asked > settings.MaxRetryDelay)
+        if (response is not null && ProviderErrors.RetryAfterHeader(response.Headers, time) is { } asked && asked > settings.MaxRetryDelay)
         {
             // Asked to wait longer than we are willing to: the caller gets RateLimited with RetryAfter.
             return false;
@@ -151,7 +151,7 @@ internal static class ProviderResilience
             return null;
         }
 
-        if (ProviderErrors.RetryAfterHeader(response.Headers, time.GetUtcNow()) is { } asked)
+        if (ProviderErrors.RetryAfterHeader(response.Headers, time) is { } asked)
         {
             return asked;
         }

@@ -1,4 +1,5 @@
-using System.Net.Http.Headers;
+using System.Buffers;
+using System.Net;
 using Newtonsoft.Json;
 using Polly.CircuitBreaker;
 using Polly.RateLimiting;
@@ -66,7 +67,7 @@ internal static class ProviderTransport
 
         using (response)
         {
-            var retryAfter = ProviderErrors.RetryAfter(response.Headers, time.GetUtcNow());
+            var retryAfter = ProviderErrors.RetryAfter(response.Headers, time);
             if (body is null)
             {
                 // Too large to read: a failure status still says what happened; a success is unreadable.
@@ -82,22 +83,25 @@ internal static class ProviderTransport
                     : ProviderErrors.FromStatus(call, response.StatusCode, retryAfter);
             }
 
+            var mediaType = response.Content.Headers.ContentType?.MediaType;
             try
             {
-                return new ProviderResponse(response.StatusCode, WireJson.Parse(body), retryAfter);
+                return new ProviderResponse(response.StatusCode, WireJson.Check(body), retryAfter, call, mediaType);
             }
             catch (JsonException ex)
             {
-                if (!response.IsSuccessStatusCode)
-                {
-                    // An HTML error page from a gateway says no more than its status.
-                    throw ProviderErrors.FromStatus(call, response.StatusCode, retryAfter);
-                }
-
-                throw ProviderErrors.Protocol(call, $"the body is not valid JSON (content type {Describe(response.Content.Headers.ContentType)}).", response.StatusCode, ex);
+                throw Unreadable(call, response.StatusCode, retryAfter, mediaType, ex);
             }
         }
     }
+
+    /// <summary>The error for a body that is not JSON: a failure status says what happened; a success is unreadable.</summary>
+    public static UserRegistryException Unreadable(ProviderCall call, HttpStatusCode status, TimeSpan? retryAfter, string? mediaType, JsonException ex) =>
+        (int)status is >= 200 and < 300
+
+            // An HTML error page from a gateway says no more than its status.
+            ? ProviderErrors.Protocol(call, $"the body is not valid JSON (content type {mediaType ?? "none"}).", status, ex)
+            : ProviderErrors.FromStatus(call, status, retryAfter);
 
     /// <summary>A failure of the connection or a timeout; the caller's own cancellation is not one.</summary>
     private static bool IsTransportFailure(Exception ex, CancellationToken cancellationToken) =>
@@ -106,7 +110,8 @@ internal static class ProviderTransport
     /// <summary>Reads the whole body, or returns <see langword="null"/> as soon as it is known to exceed <see cref="MaxResponseBytes"/>.</summary>
     private static async Task<byte[]?> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
     {
-        if (content.Headers.ContentLength > MaxResponseBytes)
+        var declared = content.Headers.ContentLength;
+        if (declared > MaxResponseBytes)
         {
             return null;
         }
@@ -114,22 +119,43 @@ internal static class ProviderTransport
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            using var buffer = new MemoryStream();
-            var chunk = new byte[81920];
-            int read;
-            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            // The announced length is read into one array of that size; whatever else comes (a length that lied, or
+            // none announced) continues through a pooled chunk, still bounded.
+            var body = new byte[(int)(declared ?? 0)];
+            var filled = await stream.ReadAtLeastAsync(body, body.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+            if (filled < body.Length)
             {
-                if (buffer.Length + read > MaxResponseBytes)
-                {
-                    return null;
-                }
-
-                buffer.Write(chunk, 0, read);
+                return body[..filled];
             }
 
-            return buffer.ToArray();
+            var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+            try
+            {
+                var read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    return body;
+                }
+
+                using var rest = new MemoryStream();
+                rest.Write(body);
+                do
+                {
+                    if (rest.Length + read > MaxResponseBytes)
+                    {
+                        return null;
+                    }
+
+                    rest.Write(chunk, 0, read);
+                }
+                while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0);
+
+                return rest.ToArray();
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(chunk);
+            }
         }
     }
-
-    private static string Describe(MediaTypeHeaderValue? contentType) => contentType?.MediaType ?? "none";
 }

@@ -1,3 +1,4 @@
+using BrokerAdapters.Internal;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -7,7 +8,7 @@ namespace BrokerAdapters.Cmfbl.Wire;
 /// A customer as CMFBL sends it in <c>page</c> records, <c>detail</c> (baseInfo) and login answers. The three carry
 /// overlapping subsets of the same fields; what the unified model has no home for lands in <see cref="Unmapped"/>.
 /// </summary>
-internal sealed class CmfblCustomer
+internal sealed class CmfblCustomer : IUnmappedMembers
 {
     /// <summary>The names that never reach <see cref="Customer.Extra"/>.</summary>
     public static readonly IReadOnlySet<string> SecretFields = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -78,6 +79,9 @@ internal sealed class CmfblCustomer
     [JsonProperty("loginTime")]
     public long? LoginTime { get; init; }
 
+    /// <summary>About as many members as an answer carries beyond the declared ones, so that the dictionary is not regrown.</summary>
+    private const int UnmappedCapacity = 16;
+
     [JsonExtensionData]
-    public IDictionary<string, JToken> Unmapped { get; } = new Dictionary<string, JToken>(StringComparer.Ordinal);
+    public IDictionary<string, JToken> Unmapped { get; } = new Dictionary<string, JToken>(UnmappedCapacity, StringComparer.Ordinal);
 }
