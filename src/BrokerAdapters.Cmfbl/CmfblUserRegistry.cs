@@ -348,9 +348,11 @@ internal sealed class CmfblUserRegistry : ICmfblUserRegistry, IDisposable
         long seen = 0;
         for (var current = 1; ; current++)
         {
-            var number = current;
             var (page, status, call) = await Telemetry.RunAsync(
-                CmfblApiClient.ProviderName, TelemetryUserRegistry.List, () => GetPageAsync(null, pageSize, number, cancellationToken)).ConfigureAwait(false);
+                CmfblApiClient.ProviderName,
+                TelemetryUserRegistry.List,
+                (Registry: this, pageSize, current, cancellationToken),
+                static state => state.Registry.GetPageAsync(null, state.pageSize, state.current, state.cancellationToken)).ConfigureAwait(false);
             var records = page.Records ?? [];
             foreach (var record in records)
             {

@@ -19,15 +19,16 @@ internal sealed class ProviderAttemptHandler : DelegatingHandler
 
     private static readonly HttpRequestOptionsKey<int> AttemptKey = new("BrokerAdapters.Attempt");
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>Without a listener the request passes straight through: no span, no count, no allocation.</summary>
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        ProviderTelemetry.Source.HasListeners() ? SendObservedAsync(request, cancellationToken) : base.SendAsync(request, cancellationToken);
+
+    private async Task<HttpResponseMessage> SendObservedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        // Counted on the request itself: the retry strategy sends the same message again.
+        // Counted on the request itself: the retry strategy sends the same message again. (A listener that starts
+        // between two attempts of one call sees the later attempts numbered from 1.)
         var attempt = (request.Options.TryGetValue(AttemptKey, out var previous) ? previous : 0) + 1;
         request.Options.Set(AttemptKey, attempt);
-        if (!ProviderTelemetry.Source.HasListeners())
-        {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
 
         request.Options.TryGetValue(CallKey, out var call);
         var provider = call?.Provider ?? request.RequestUri?.Host ?? "unknown";

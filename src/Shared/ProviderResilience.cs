@@ -22,6 +22,9 @@ internal static class ProviderResilience
     /// <summary>True while the request waits for a rate-limit permit, i.e. has certainly not been sent.</summary>
     public static readonly HttpRequestOptionsKey<bool> WaitingForPermitKey = new("BrokerAdapters.WaitingForPermit");
 
+    private static readonly object BoxedTrue = true;
+    private static readonly object BoxedFalse = false;
+
     /// <summary>Adds the pipeline to a provider's HttpClient; <paramref name="options"/> reads the registry's settings.</summary>
     public static void AddTo(IHttpClientBuilder http, Func<IServiceProvider, ProviderResilienceOptions> options)
     {
@@ -105,16 +108,20 @@ internal static class ProviderResilience
         builder.AddTimeout(new HttpTimeoutStrategyOptions { Name = "attempt-timeout", Timeout = settings.AttemptTimeout });
     }
 
+    /// <summary>Sets a flag in the request's options without boxing a new <see cref="bool"/> each time.</summary>
+    internal static void SetFlag(HttpRequestMessage request, HttpRequestOptionsKey<bool> key, bool value) =>
+        ((IDictionary<string, object?>)request.Options)[key.Key] = value ? BoxedTrue : BoxedFalse;
+
     private static async ValueTask<RateLimitLease> AcquireAsync(PartitionedRateLimiter<HttpRequestMessage> limiter, ResilienceContext context)
     {
         var request = context.GetRequestMessage()
             ?? throw new InvalidOperationException("The resilience context carries no request.");
-        request.Options.Set(WaitingForPermitKey, true);
+        SetFlag(request, WaitingForPermitKey, true);
 
         // Cleared only once the wait is over: a timeout that ends the wait leaves it set, so that the transport
         // reports a call that was never sent, not a write whose outcome is unknown.
         var lease = await limiter.AcquireAsync(request, 1, context.CancellationToken).ConfigureAwait(false);
-        request.Options.Set(WaitingForPermitKey, false);
+        SetFlag(request, WaitingForPermitKey, false);
         return lease;
     }
 

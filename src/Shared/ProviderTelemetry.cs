@@ -54,13 +54,29 @@ internal sealed class ProviderTelemetry
             ? ByFactory.GetValue(factory, f => new ProviderTelemetry(f.Create(new MeterOptions(BrokerAdaptersTelemetry.MeterName) { Version = Version })))
             : Shared;
 
+    /// <summary>
+    /// Gets a value indicating whether anyone listens to the spans or the measurements; when nobody does, an operation
+    /// runs without a span, a clock reading or an allocation of its own.
+    /// </summary>
+    public bool IsObserved => Source.HasListeners() || _duration.Enabled || _outcomes.Enabled;
+
     /// <summary>Runs one operation inside its span and measures it; <paramref name="outcome"/> tells success from recovery.</summary>
-    public async Task<T> RunAsync<T>(string provider, string operation, Func<Task<T>> action, Func<T, string>? outcome = null)
+    public Task<T> RunAsync<T>(string provider, string operation, Func<Task<T>> action, Func<T, string>? outcome = null) =>
+        RunAsync(provider, operation, action, static run => run(), outcome);
+
+    /// <summary>
+    /// Runs one operation inside its span and measures it, passing <paramref name="state"/> to a static
+    /// <paramref name="action"/> so that an unobserved call allocates nothing here.
+    /// </summary>
+    public Task<T> RunAsync<TState, T>(string provider, string operation, TState state, Func<TState, Task<T>> action, Func<T, string>? outcome = null) =>
+        IsObserved ? RunObservedAsync(provider, operation, state, action, outcome) : action(state);
+
+    private async Task<T> RunObservedAsync<TState, T>(string provider, string operation, TState state, Func<TState, Task<T>> action, Func<T, string>? outcome)
     {
         var scope = Start(provider, operation);
         try
         {
-            var result = await action().ConfigureAwait(false);
+            var result = await action(state).ConfigureAwait(false);
             scope.Succeeded(outcome?.Invoke(result) ?? Success);
             return result;
         }
@@ -74,7 +90,8 @@ internal sealed class ProviderTelemetry
     /// <summary>Starts an operation's span; the caller ends it with <see cref="OperationScope.Succeeded"/> or <see cref="OperationScope.Failed"/>.</summary>
     public OperationScope Start(string provider, string operation)
     {
-        var activity = Source.StartActivity(provider + " " + operation, ActivityKind.Internal);
+        // The span's name is built only when someone listens.
+        var activity = Source.HasListeners() ? Source.StartActivity(provider + " " + operation, ActivityKind.Internal) : null;
         activity?.SetTag(ProviderTag, provider);
         activity?.SetTag(OperationTag, operation);
         return new OperationScope(this, activity, provider, operation, Stopwatch.GetTimestamp());

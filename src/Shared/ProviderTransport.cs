@@ -23,7 +23,7 @@ internal static class ProviderTransport
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        request.Options.Set(ProviderResilience.IsWriteKey, call.IsWrite);
+        ProviderResilience.SetFlag(request, ProviderResilience.IsWriteKey, call.IsWrite);
         request.Options.Set(ProviderAttemptHandler.CallKey, call);
         HttpResponseMessage? response = null;
         byte[]? body;

@@ -30,14 +30,15 @@ internal class TelemetryUserRegistry : IUserRegistry, IDisposable
         Telemetry.RunAsync(
             Provider,
             Register,
-            () => Inner.RegisterAsync(customer, cancellationToken),
-            registration => registration.Outcome == RegistrationOutcome.Recovered ? ProviderTelemetry.Recovered : ProviderTelemetry.Success);
+            (Inner, customer, cancellationToken),
+            static call => call.Inner.RegisterAsync(call.customer, call.cancellationToken),
+            static registration => registration.Outcome == RegistrationOutcome.Recovered ? ProviderTelemetry.Recovered : ProviderTelemetry.Success);
 
     public Task<bool> ExistsAsync(CustomerLookup lookup, CancellationToken cancellationToken = default) =>
-        Telemetry.RunAsync(Provider, Exists, () => Inner.ExistsAsync(lookup, cancellationToken));
+        Telemetry.RunAsync(Provider, Exists, (Inner, lookup, cancellationToken), static call => call.Inner.ExistsAsync(call.lookup, call.cancellationToken));
 
     public Task<Customer?> FindAsync(CustomerLookup lookup, CancellationToken cancellationToken = default) =>
-        Telemetry.RunAsync(Provider, Find, () => Inner.FindAsync(lookup, cancellationToken));
+        Telemetry.RunAsync(Provider, Find, (Inner, lookup, cancellationToken), static call => call.Inner.FindAsync(call.lookup, call.cancellationToken));
 
     /// <summary>The pages are measured by the provider as it reads them; only a refusal at the call is measured here.</summary>
     public IAsyncEnumerable<Customer> ListAsync(CustomerQuery? query = null, CancellationToken cancellationToken = default)
@@ -54,7 +55,7 @@ internal class TelemetryUserRegistry : IUserRegistry, IDisposable
     }
 
     public Task<AuthenticatedCustomer> AuthenticateAsync(CustomerCredentials credentials, CancellationToken cancellationToken = default) =>
-        Telemetry.RunAsync(Provider, Authenticate, () => Inner.AuthenticateAsync(credentials, cancellationToken));
+        Telemetry.RunAsync(Provider, Authenticate, (Inner, credentials, cancellationToken), static call => call.Inner.AuthenticateAsync(call.credentials, call.cancellationToken));
 
     public void Dispose()
     {

@@ -10,7 +10,7 @@ namespace BrokerAdapters.Benchmarks;
 /// setup (which checks every benchmark's answer) for each of its parameter values, each benchmark method once, the
 /// global cleanup; then a short loopback throughput run. No timing is judged. Exit code 1 on any failure.
 /// <c>--filter TEXT</c> keeps the classes whose name contains TEXT; <c>--measure N</c> also runs each method N more
-/// times (<c>--method NAME</c>: only that one) and prints its mean time, CPU time, allocation and first-chance
+/// times (<c>--method NAME</c>: only that one; <c>--allocations</c>: with the allocated types sampled) and prints its mean time, CPU time, allocation and first-chance
 /// exceptions per call: a rough look while iterating or under a profiler, not BenchmarkDotNet's figures.
 /// </summary>
 internal static class SmokeCommand
@@ -22,6 +22,7 @@ internal static class SmokeCommand
         var filter = arguments.Get("filter");
         var measure = arguments.Int("measure", 0);
         var only = arguments.Get("method");
+        var allocations = arguments.Has("allocations");
         var classes = typeof(Program).Assembly.GetTypes()
             .Where(t => t.IsPublic && !t.IsAbstract && t.GetMethods().Any(m => m.GetCustomAttribute<BenchmarkAttribute>() is not null))
             .Where(t => filter is null || t.Name.Contains(filter, StringComparison.OrdinalIgnoreCase))
@@ -36,7 +37,7 @@ internal static class SmokeCommand
                 var label = type.Name + (parameters.Count == 0 ? string.Empty : " (" + string.Join(", ", parameters.Select(p => $"{p.Property.Name}={p.Value}")) + ")");
                 try
                 {
-                    var methods = await RunClassAsync(type, parameters, measure, only);
+                    var methods = await RunClassAsync(type, parameters, measure, only, allocations);
                     Console.WriteLine($"smoke: {label}: {methods} benchmarks ran in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
                 }
                 catch (Exception ex)
@@ -67,7 +68,7 @@ internal static class SmokeCommand
         return failures == 0 ? 0 : 1;
     }
 
-    private static async Task<int> RunClassAsync(Type type, IReadOnlyList<(PropertyInfo Property, object? Value)> parameters, int measure, string? only)
+    private static async Task<int> RunClassAsync(Type type, IReadOnlyList<(PropertyInfo Property, object? Value)> parameters, int measure, string? only, bool allocations)
     {
         var instance = Activator.CreateInstance(type)!;
         foreach (var (property, value) in parameters)
@@ -97,6 +98,8 @@ internal static class SmokeCommand
                         await InvokeAsync(instance, [method]);
                     }
 
+                    using var sampler = allocations ? new AllocationSampler() : null;
+                    sampler?.Start();
                     var allocated = GC.GetTotalAllocatedBytes(precise: true);
                     var cpu = ThreadCpu.Now();
                     var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
@@ -110,8 +113,13 @@ internal static class SmokeCommand
                     var cpuTime = ThreadCpu.Now() - cpu;
                     var jitted = System.Runtime.JitInfo.GetCompiledMethodCount() - compiled;
                     var bytes = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)measure;
+                    sampler?.Stop();
                     AppDomain.CurrentDomain.FirstChanceException -= Count;
                     Console.WriteLine($"  {method.Name,-40} {elapsed.TotalMicroseconds / measure,10:F1} us {cpuTime.TotalMicroseconds / measure,10:F1} us thread CPU {bytes / 1024,10:F2} KB {exceptions / (double)measure,6:F2} exceptions {jitted / (double)measure,6:F2} methods compiled");
+                    foreach (var (name, share) in sampler?.Top(25) ?? [])
+                    {
+                        Console.WriteLine($"      {share,6:P1}  {bytes * share,9:F0} B  {name}");
+                    }
                 }
             }
 
