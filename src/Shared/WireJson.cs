@@ -17,6 +17,9 @@ internal static class WireJson
     /// <summary>From this size on, a body is read with a name table of its own (<see cref="BodyNameTable"/>).</summary>
     private const int LargeBody = 16 * 1024;
 
+    /// <summary>The most members an object may have for its names to be compared in place (<see cref="TryCheckWithoutAllocating"/>).</summary>
+    private const int MembersComparedInPlace = 64;
+
     private static readonly JsonLoadSettings LoadSettings = new() { DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error };
 
     private static readonly System.Text.Json.JsonDocumentOptions StrictOptions = new() { MaxDepth = DepthLimit, AllowDuplicateProperties = false };
@@ -75,8 +78,12 @@ internal static class WireJson
 
         try
         {
-            // JsonDocument rents its memory and is returned at once; it is here for the checks, duplicates included.
-            using var strict = System.Text.Json.JsonDocument.Parse(body, StrictOptions);
+            if (!TryCheckWithoutAllocating(body.Span))
+            {
+                // An escaped member name or a very large object: JsonDocument (its memory rented and returned at
+                // once) checks it, duplicates included.
+                using var strict = System.Text.Json.JsonDocument.Parse(body, StrictOptions);
+            }
         }
         catch (System.Text.Json.JsonException ex)
         {
@@ -84,6 +91,59 @@ internal static class WireJson
         }
 
         return body;
+    }
+
+    /// <summary>
+    /// The checks of <see cref="Check"/> in one pass of <see cref="System.Text.Json.Utf8JsonReader"/> (which refuses
+    /// what JsonDocument refuses), with duplicated member names found by comparing each name with the earlier ones of
+    /// its object. <see langword="false"/> when that comparison cannot be made cheaply and exactly (a member name with
+    /// an escape sequence, or an object of more than <see cref="MembersComparedInPlace"/> members): JsonDocument must
+    /// check the body then.
+    /// </summary>
+    /// <exception cref="System.Text.Json.JsonException">The body is not such JSON, or has a duplicated member name.</exception>
+    internal static bool TryCheckWithoutAllocating(ReadOnlySpan<byte> body)
+    {
+        var reader = new System.Text.Json.Utf8JsonReader(body, new System.Text.Json.JsonReaderOptions { MaxDepth = DepthLimit });
+
+        // The open objects' first name in `names` (one per depth), and every open object's member names as
+        // (offset, length) pairs in `body`.
+        Span<int> firstName = stackalloc int[DepthLimit + 2];
+        Span<int> names = stackalloc int[2 * MembersComparedInPlace * 4];
+        var depth = 0;
+        var count = 0;
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case System.Text.Json.JsonTokenType.StartObject:
+                    firstName[++depth] = count;
+                    break;
+                case System.Text.Json.JsonTokenType.EndObject:
+                    count = firstName[depth--];
+                    break;
+                case System.Text.Json.JsonTokenType.PropertyName:
+                    if (reader.ValueIsEscaped || count - firstName[depth] >= MembersComparedInPlace || 2 * (count + 1) > names.Length)
+                    {
+                        return false;
+                    }
+
+                    var name = reader.ValueSpan;
+                    for (var i = firstName[depth]; i < count; i++)
+                    {
+                        if (body.Slice(names[2 * i], names[(2 * i) + 1]).SequenceEqual(name))
+                        {
+                            throw new System.Text.Json.JsonException("A member name is repeated in one object.");
+                        }
+                    }
+
+                    names[2 * count] = (int)reader.TokenStartIndex + 1;
+                    names[(2 * count) + 1] = name.Length;
+                    count++;
+                    break;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Parses a provider's body after <see cref="Check"/>: see there for what is refused.</summary>
