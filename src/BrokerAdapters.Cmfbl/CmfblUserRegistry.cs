@@ -490,7 +490,7 @@ internal sealed class CmfblUserRegistry : ICmfblUserRegistry, IDisposable
     {
         var member = answer.Value is null
             ? (answer.Tree as JObject)?[name]
-            : wire.Unmapped.TryGetValue(name, out var unmapped) ? unmapped : null;
+            : WireJson.UnmappedToken(wire, name);
         return member?.Type == JTokenType.String ? (string?)member : null;
     }
 

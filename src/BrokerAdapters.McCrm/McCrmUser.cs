@@ -1,6 +1,5 @@
 using BrokerAdapters.Internal;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace BrokerAdapters.McCrm;
 
@@ -94,5 +93,5 @@ internal sealed class McCrmUser : IUnmappedMembers
     private const int UnmappedCapacity = 32;
 
     [JsonExtensionData]
-    public IDictionary<string, JToken> Unmapped { get; } = new Dictionary<string, JToken>(UnmappedCapacity, StringComparer.Ordinal);
+    public IDictionary<string, object?> Unmapped { get; } = new Dictionary<string, object?>(UnmappedCapacity, StringComparer.Ordinal);
 }

@@ -195,11 +195,11 @@ internal static class WireJson
         };
     }
 
-    private sealed class ByName : IComparer<KeyValuePair<string, JToken>>
+    private sealed class ByName : IComparer<KeyValuePair<string, object?>>
     {
         public static readonly ByName Instance = new();
 
-        public int Compare(KeyValuePair<string, JToken> x, KeyValuePair<string, JToken> y) => string.CompareOrdinal(x.Key, y.Key);
+        public int Compare(KeyValuePair<string, object?> x, KeyValuePair<string, object?> y) => string.CompareOrdinal(x.Key, y.Key);
     }
 
     /// <summary>Member names seen in one body, kept so that a name repeated in every record is one string.</summary>
@@ -211,30 +211,41 @@ internal static class WireJson
             _names.Get(key, start, length) ?? _names.Add(new string(key, start, length));
     }
 
-    /// <summary>Renders a JSON value as text for <see cref="Customer.Extra"/>: scalars invariantly, containers as compact JSON.</summary>
-    public static string? ToExtraText(JToken? token) => token switch
+    /// <summary>
+    /// Renders a JSON value as text for <see cref="Customer.Extra"/>: scalars invariantly, containers as compact JSON.
+    /// The value is an undeclared member as read (<see cref="IUnmappedMembers"/>: text, a number, a boolean, null, or a
+    /// <see cref="JToken"/> for an object or an array), or any <see cref="JToken"/>.
+    /// </summary>
+    public static string? ToExtraText(object? value) => value switch
     {
         null => null,
-        { Type: JTokenType.Null or JTokenType.Undefined } => null,
-        JValue { Type: JTokenType.Boolean } v => (bool)v! ? "true" : "false",
-        JValue v => Convert.ToString(v.Value, CultureInfo.InvariantCulture),
-        _ => token.ToString(Formatting.None),
+        string text => text,
+        bool flag => flag ? "true" : "false",
+        JToken { Type: JTokenType.Null or JTokenType.Undefined } => null,
+        JValue token => ToExtraText(token.Value),
+        JToken token => token.ToString(Formatting.None),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture),
     };
+
+    /// <summary>An undeclared member as a <see cref="JToken"/> (<see langword="null"/> when absent).</summary>
+    public static JToken? UnmappedToken(IUnmappedMembers wire, string name) =>
+        !wire.Unmapped.TryGetValue(name, out var value) ? null
+        : value as JToken ?? (value is null ? JValue.CreateNull() : new JValue(value));
 
     /// <summary>
     /// Builds <see cref="Customer.Extra"/> from the members a DTO did not map, leaving out secrets, in ordinal order of
     /// their names (a sorted array filled into a dictionary, cheaper than a sorted tree: a page maps thousands).
     /// </summary>
-    public static IReadOnlyDictionary<string, string?> ToExtra(IDictionary<string, JToken>? unmapped, IReadOnlySet<string> secretNames)
+    public static IReadOnlyDictionary<string, string?> ToExtra(IDictionary<string, object?>? unmapped, IReadOnlySet<string> secretNames)
     {
         if (unmapped is null || unmapped.Count == 0)
         {
             return EmptyExtra;
         }
 
-        var pairs = new KeyValuePair<string, JToken>[unmapped.Count];
+        var pairs = new KeyValuePair<string, object?>[unmapped.Count];
         var count = 0;
-        if (unmapped is Dictionary<string, JToken> members)
+        if (unmapped is Dictionary<string, object?> members)
         {
             foreach (var member in members)
             {
@@ -311,16 +322,20 @@ internal sealed class StrictScalarConverter : JsonConverter
         : throw new JsonSerializationException($"The integer at '{reader.Path}' is out of range.");
 }
 
-/// <summary>A wire object that keeps the members it does not declare, by their wire name (<c>[JsonExtensionData]</c>).</summary>
+/// <summary>
+/// A wire object that keeps the members it does not declare, by their wire name (<c>[JsonExtensionData]</c>), as read:
+/// text, an integer (<see cref="long"/> or <see cref="System.Numerics.BigInteger"/>), a fraction (<see cref="decimal"/>),
+/// a boolean, <see langword="null"/>, or a <see cref="JToken"/> for an object or an array.
+/// </summary>
 internal interface IUnmappedMembers
 {
-    IDictionary<string, JToken> Unmapped { get; }
+    IDictionary<string, object?> Unmapped { get; }
 }
 
 /// <summary>
 /// The default contracts, except that the undeclared members of an <see cref="IUnmappedMembers"/> are stored by a
 /// typed setter: Newtonsoft.Json's own goes through a late-bound call per member and records line numbers nobody reads,
-/// which costs more than the rest of a page record together. The values stored are the same JSON values.
+/// which costs more than the rest of a page record together. Scalars are stored without a JValue around them.
 /// </summary>
 internal sealed class WireContractResolver : DefaultContractResolver
 {
@@ -329,9 +344,9 @@ internal sealed class WireContractResolver : DefaultContractResolver
         var contract = base.CreateObjectContract(objectType);
         if (typeof(IUnmappedMembers).IsAssignableFrom(objectType) && contract.ExtensionDataSetter is not null)
         {
-            // Read as plain values (objects and arrays still arrive as JObject and JArray), wrapped here.
+            // Read as plain values (objects and arrays arrive as JObject and JArray) and stored as they are.
             contract.ExtensionDataValueType = typeof(object);
-            contract.ExtensionDataSetter = static (target, name, value) => ((IUnmappedMembers)target).Unmapped[name] = value as JToken ?? new JValue(value);
+            contract.ExtensionDataSetter = static (target, name, value) => ((IUnmappedMembers)target).Unmapped[name] = value;
         }
 
         return contract;

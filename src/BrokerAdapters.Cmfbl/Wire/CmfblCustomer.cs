@@ -1,6 +1,5 @@
 using BrokerAdapters.Internal;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace BrokerAdapters.Cmfbl.Wire;
 
@@ -83,5 +82,5 @@ internal sealed class CmfblCustomer : IUnmappedMembers
     private const int UnmappedCapacity = 16;
 
     [JsonExtensionData]
-    public IDictionary<string, JToken> Unmapped { get; } = new Dictionary<string, JToken>(UnmappedCapacity, StringComparer.Ordinal);
+    public IDictionary<string, object?> Unmapped { get; } = new Dictionary<string, object?>(UnmappedCapacity, StringComparer.Ordinal);
 }
