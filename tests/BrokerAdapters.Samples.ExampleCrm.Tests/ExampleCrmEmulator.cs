@@ -20,6 +20,8 @@ public sealed class ExampleCrmEmulator
     private const int DefaultLimit = 50;
     private const int MaxLimit = 100;
 
+    private static readonly HttpRequestOptionsKey<bool> DropKey = new("ExampleCrmEmulator.Drop");
+
     private readonly List<ExampleCrmEmulatedCustomer> _customers = [];
     private readonly List<RecordedRequest> _requests = [];
     private readonly Lock _lock = new();
@@ -143,13 +145,22 @@ public sealed class ExampleCrmEmulator
             }
         }
 
-        var response = recorded.Header("Authorization") == "Bearer " + ApiKey
-            ? endpoint(new Call(recorded))
-            : Error(HttpStatusCode.Unauthorized, "invalid_api_key", "The API key is missing or wrong.");
+        HttpResponseMessage response;
+        try
+        {
+            response = recorded.Header("Authorization") == "Bearer " + ApiKey
+                ? endpoint(new Call(recorded))
+                : Error(HttpStatusCode.Unauthorized, "invalid_api_key", "The API key is missing or wrong.");
+        }
+        catch (Exception ex)
+        {
+            // A bug of the emulator answers 500 rather than leaving the client waiting.
+            response = Error(HttpStatusCode.InternalServerError, "emulator_failure", ex.Message);
+        }
         if (drop)
         {
-            response.Dispose();
-            throw new HttpRequestException(HttpRequestError.ResponseEnded, "The emulator dropped the connection (injected fault).", new IOException("Connection reset by peer"));
+            // Applied, but the client must not see the answer: the handler turns this mark into a reset connection.
+            request.Options.Set(DropKey, true);
         }
 
         return response;
@@ -332,7 +343,10 @@ public sealed class ExampleCrmEmulator
         }
     }
 
-    /// <summary>Adds the latency, then passes the request to the MockHttp handler without owning it.</summary>
+    /// <summary>
+    /// Adds the latency, passes the request to the MockHttp handler without owning it, and turns a dropped answer into
+    /// the connection failure a client would see.
+    /// </summary>
     private sealed class EmulatorHandler(ExampleCrmEmulator emulator) : HttpMessageHandler
     {
         private readonly HttpMessageInvoker _mock = new(emulator.Mock, disposeHandler: false);
@@ -344,7 +358,15 @@ public sealed class ExampleCrmEmulator
                 await Task.Delay(emulator.Latency, cancellationToken);
             }
 
-            return await _mock.SendAsync(request, cancellationToken);
+            var response = await _mock.SendAsync(request, cancellationToken);
+            if (request.Options.TryGetValue(DropKey, out var drop) && drop)
+            {
+                response.Dispose();
+                throw new HttpRequestException(
+                    HttpRequestError.ResponseEnded, "The emulator dropped the connection (injected fault).", new IOException("Connection reset by peer"));
+            }
+
+            return response;
         }
 
         protected override void Dispose(bool disposing)
