@@ -65,6 +65,7 @@ internal sealed class ExampleCrmUserRegistry : IUserRegistry
         ExampleCrmInputValidation.ValidateRegistration(customer);
         cancellationToken.ThrowIfCancellationRequested();
 
+        // The password joins the body here, outside every mapping rule.
         var body = ExampleCrmMapper.ToCreateCustomer(customer) with { Password = customer.Password };
         try
         {
