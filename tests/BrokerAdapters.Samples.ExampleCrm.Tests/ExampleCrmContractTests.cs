@@ -1,0 +1,29 @@
+using BrokerAdapters.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BrokerAdapters.Samples.ExampleCrm.Tests;
+
+#region contract-tests
+/// <summary>The shared contract of every <see cref="IUserRegistry"/>, against the Example CRM emulator in memory.</summary>
+[TestFixture]
+public sealed class ExampleCrmContractTests : UserRegistryContractTests
+{
+    protected override Task<UserRegistryContractContext> CreateContextAsync()
+    {
+        var emulator = new ExampleCrmEmulator();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(emulator.ToConfiguration()).Build();
+        var services = new ServiceCollection();
+        services.AddUserRegistry(configuration.GetSection("UserRegistry"))
+            .AddExampleCrm(http => http.ConfigurePrimaryHttpMessageHandler(emulator.CreateHandler));
+        var provider = services.BuildServiceProvider();
+
+        // No EmulatorFaults: only the kit's own emulators can serve them, so the four fault tests of the suite are
+        // skipped here and ExampleCrmFaultTests covers the same behaviours with this emulator's faults.
+        return Task.FromResult(new UserRegistryContractContext(
+            provider.GetRequiredService<IUserRegistry>(),
+            () => emulator.Requests.Count,
+            provider.DisposeAsync));
+    }
+}
+#endregion
