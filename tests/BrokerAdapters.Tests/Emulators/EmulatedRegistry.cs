@@ -13,6 +13,8 @@ internal sealed class EmulatedRegistry : IDisposable
 
     public IUserRegistry Registry => _services.GetRequiredService<IUserRegistry>();
 
+    public IServiceProvider Services => _services;
+
     public static EmulatedRegistry For(CmfblEmulator emulator, CmfblEmulatedCompany company, Action<Dictionary<string, string?>>? configure = null)
     {
         var settings = new Dictionary<string, string?>(company.ToConfiguration());

@@ -1,37 +1,12 @@
-// This file is the complete example of docs/testing.md; keep the two in step.
 using BrokerAdapters.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using NUnit.Framework;
 
-namespace BrokerAdapters.Tests.Documentation;
+namespace BrokerAdapters.DocsSamples.Testing;
 
-/// <summary>Application code under test: it knows only <see cref="IUserRegistry"/>.</summary>
-public sealed class SignupService(IUserRegistry registry)
-{
-    public async Task<string> SignUpAsync(string email, string phone, string password, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            var registration = await registry.RegisterAsync(new NewCustomer
-            {
-                Email = email,
-                Phone = new PhoneNumber("+852", phone),
-                Password = password,
-                Country = "HK",
-            }, cancellationToken);
-            return $"welcome {registration.Customer.Number}";
-        }
-        catch (UserRegistryException ex) when (ex.Kind == UserRegistryErrorKind.AlreadyExists)
-        {
-            return "already registered";
-        }
-        catch (UserRegistryException ex) when (ex.IsRetryable)
-        {
-            return "try again later";
-        }
-    }
-}
-
+// docs/testing.md, "A complete example": the tests of SignupService. The documentation tests run them.
+#region testing-signup-service-tests
 public sealed class SignupServiceTests
 {
     private CmfblEmulator _cmfbl = null!;
@@ -47,7 +22,7 @@ public sealed class SignupServiceTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(_company.ToConfiguration()).Build();
         _services = new ServiceCollection()
             .AddUserRegistry(configuration.GetSection("UserRegistry"))
-            .AddCmfbl(http => http.ConfigurePrimaryHttpMessageHandler(_cmfbl.CreateHandler))
+            .AddCmfbl(http => http.ConfigurePrimaryHttpMessageHandler(_cmfbl.CreateHandler))   // the one test-only line
             .Services
             .AddTransient<SignupService>()
             .BuildServiceProvider();
@@ -93,3 +68,4 @@ public sealed class SignupServiceTests
         Assert.That(_company.Customers, Is.Empty);
     }
 }
+#endregion
