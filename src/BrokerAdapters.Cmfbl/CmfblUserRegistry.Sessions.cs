@@ -242,13 +242,14 @@ internal sealed partial class CmfblUserRegistry
             CmfblAccountMode.Demo => CmfblAccountMode.Real,
             _ => null,
         };
+        var accounts = AccountsOf(wire, mode, call, status);
         var customer = previous is not null && string.IsNullOrWhiteSpace(wire.Id) ? previous.Customer : ToCustomer(wire, call, status);
         var refresh = UnmappedText(wire, "rToken");
         return new CmfblCustomerSession(customer, token, companyId)
         {
             RefreshToken = string.IsNullOrEmpty(refresh) ? null : refresh,
             Mode = mode,
-            TradingAccounts = AccountsOf(wire, mode, call, status),
+            TradingAccounts = accounts,
         };
     }
 
@@ -273,9 +274,10 @@ internal sealed partial class CmfblUserRegistry
             : null;
     }
 
+    /// <summary>The answer's trading accounts (<c>accountList</c>), taken out of the members that go to <see cref="Customer.Extra"/>.</summary>
     private static IReadOnlyList<TradingAccount> AccountsOf(CmfblCustomer wire, CmfblAccountMode? mode, ProviderCall call, HttpStatusCode status)
     {
-        if (!wire.Unmapped.TryGetValue("accountList", out var list) || list.Type == JTokenType.Null)
+        if (!wire.Unmapped.Remove("accountList", out var list) || list.Type == JTokenType.Null)
         {
             return [];
         }

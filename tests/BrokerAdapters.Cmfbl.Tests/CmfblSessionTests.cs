@@ -98,6 +98,8 @@ public sealed class CmfblSessionTests
         Assert.That(session.Customer.Id, Is.EqualTo("1176"));
         Assert.That(session.Customer.Number, Is.EqualTo("86021976"));
         Assert.That(session.Customer.Extra.Keys, Has.None.EqualTo("token").And.None.EqualTo("rToken"));
+        Assert.That(session.Customer.Extra.ContainsKey("accountList"), Is.False, "the accounts are typed, not left in Extra");
+        Assert.That(session.Customer.Extra["relationCustomerId"], Is.EqualTo("1001176"));
         Assert.That(session.TradingAccounts, Is.EqualTo(new[] { FullAccountModel with { Mode = CmfblAccountMode.Real } }));
     }
 
