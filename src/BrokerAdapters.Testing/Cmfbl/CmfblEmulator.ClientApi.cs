@@ -264,7 +264,7 @@ public sealed partial class CmfblEmulator
             // The session moves to the other side: a new token there, the old one ends.
             company.EndClientSession(token);
             var data = SessionInfo(company, customer, !onDemo, company.IssueClientToken(customer, !onDemo));
-            data["associationCompanyId"] = SideCompanyId(company, !onDemo);
+            data["associationCompanyId"] = CompanyNumber(SideCompanyId(company, !onDemo));
             return Ok(call, data);
         });
 
