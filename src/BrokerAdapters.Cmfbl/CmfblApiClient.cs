@@ -20,6 +20,11 @@ internal sealed class CmfblApiClient : IDisposable
     public const string ProviderName = "Cmfbl";
     public const string AuthBizType = "admin.admin.CompanyAuthDubboService.auth";
     public const string LoginBizType = "customer.app.CustomerWebApiService.login";
+    public const string RegisterBizType = "customer.app.CustomerWebApiService.register";
+    public const string VerifyCodeSendBizType = "message.app.VerificationApiService.verifyCodeSend";
+    public const string ResetAccountBizType = "customer.app.CustomerDubboApiService.resetAccount";
+    public const string RandomKeyPath = "global/thirdExt/randomKey";
+    public const string SwitchAccountPath = "thirdExt/switchAccount";
     public const string TokenHeader = "token";
 
     private readonly IHttpClientFactory _httpClientFactory;
@@ -80,12 +85,20 @@ internal sealed class CmfblApiClient : IDisposable
     }
 
     /// <summary>Calls the Client API's login (no admin token; never encrypted) and returns the envelope's <c>data</c>.</summary>
-    public async Task<CmfblAnswer<CmfblCustomer>> PostLoginAsync(CmfblLoginRequest body, CancellationToken cancellationToken)
+    public Task<CmfblAnswer<CmfblCustomer>> PostLoginAsync(CmfblLoginRequest body, CancellationToken cancellationToken) =>
+        PostClientAsync<CmfblCustomer>(new CmfblClientRequest("login/" + LoginBizType, LoginBizType, IsWrite: false), body, cancellationToken);
+
+    /// <summary>
+    /// Calls a Client API operation (never encrypted, no admin token: the customer's token when the request has one)
+    /// and returns the envelope's <c>data</c>, read as <typeparamref name="T"/>.
+    /// </summary>
+    public async Task<CmfblAnswer<T>> PostClientAsync<T>(CmfblClientRequest request, object body, CancellationToken cancellationToken)
+        where T : class
     {
-        var url = _clientBase + "/login/" + LoginBizType;
+        var url = _clientBase + "/" + request.Path;
         var trace = NewTrace(encrypted: false);
-        var call = new ProviderCall(ProviderName, LoginBizType, trace, IsWrite: false);
-        return await SendAsync<CmfblCustomer>(url, WireJson.Serialize(body), trace, token: null, call, cancellationToken).ConfigureAwait(false);
+        var call = new ProviderCall(ProviderName, request.Operation, trace, request.IsWrite);
+        return await SendAsync<T>(url, WireJson.Serialize(body), trace, request.Token, call, cancellationToken, client: request).ConfigureAwait(false);
     }
 
     public static T ReadData<T>(JToken? data, HttpStatusCode status, ProviderCall call)
@@ -155,8 +168,10 @@ internal sealed class CmfblApiClient : IDisposable
     }
 
     // plainJson: the body before it was sealed, when it was; the provider decrypts it and may repeat it.
+    // client: the Client API call's own headers; none for the Manager API.
     private async Task<CmfblAnswer<T>> SendAsync<T>(
-        string url, string json, string trace, string? token, ProviderCall call, CancellationToken cancellationToken, long? timestamp = null, string? plainJson = null)
+        string url, string json, string trace, string? token, ProviderCall call, CancellationToken cancellationToken,
+        long? timestamp = null, string? plainJson = null, CmfblClientRequest? client = null)
         where T : class
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -171,10 +186,18 @@ internal sealed class CmfblApiClient : IDisposable
             headers.TryAddWithoutValidation(TokenHeader, token);
         }
 
-        headers.TryAddWithoutValidation("version", _options.Version);
-        headers.TryAddWithoutValidation("companyId", _options.CompanyId);
+        if (client?.SendVersion != false)
+        {
+            headers.TryAddWithoutValidation("version", _options.Version);
+        }
+
+        headers.TryAddWithoutValidation("companyId", client?.CompanyId ?? _options.CompanyId);
         headers.TryAddWithoutValidation("lang", _options.Lang);
         headers.TryAddWithoutValidation("timestamp", (timestamp ?? _time.GetUtcNow().ToUnixTimeMilliseconds()).ToString(CultureInfo.InvariantCulture));
+        if (client?.ForwardedFor is { } forwardedFor)
+        {
+            headers.TryAddWithoutValidation(CmfblClientRequest.ForwardedForHeader, forwardedFor);
+        }
 
         // The clock is read only for a log line that will be written (reading it is not free everywhere).
         var timed = _logger.IsEnabled(LogLevel.Debug);
@@ -182,8 +205,8 @@ internal sealed class CmfblApiClient : IDisposable
         ProviderResponse response;
         try
         {
-            var client = _httpClientFactory.CreateClient(_httpClientName);
-            response = await ProviderTransport.SendAsync(client, request, call, _time, cancellationToken).ConfigureAwait(false);
+            var httpClient = _httpClientFactory.CreateClient(_httpClientName);
+            response = await ProviderTransport.SendAsync(httpClient, request, call, _time, cancellationToken).ConfigureAwait(false);
         }
         catch (UserRegistryException ex)
         {

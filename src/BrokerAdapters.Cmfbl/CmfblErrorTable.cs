@@ -4,7 +4,8 @@ using static BrokerAdapters.UserRegistryErrorKind;
 namespace BrokerAdapters.Cmfbl;
 
 /// <summary>
-/// CMFBL's error codes (Manager and Client API) that customer registration, lookup and login can meet, and what they
+/// CMFBL's error codes (Manager and Client API) that customer registration (admin and self-service with a
+/// verification code), lookup, login and customer sessions (switching and resetting accounts) can meet, and what they
 /// mean in neutral terms. Codes of other domains (funds, KYC review, bank cards) are left to
 /// <see cref="UserRegistryErrorKind.Unknown"/> with their code and message kept.
 /// </summary>
@@ -24,6 +25,9 @@ internal static class CmfblErrorTable
     {
         "GGATEWAY_CODE_010", "GGATEWAY_CODE_012",
     };
+
+    /// <summary>The field a wrong, expired or missing verification code is reported on.</summary>
+    public const string VerificationCodeField = "VerificationCode";
 
     internal static readonly (string Code, UserRegistryErrorKind Kind, string? Field)[] Entries =
     [
@@ -56,6 +60,10 @@ internal static class CmfblErrorTable
         ("USCUSTOMER_API_0000004", Unavailable, null),
         ("USCUSTOMER_API_0000005", Unavailable, null),
         ("USCUSTOMER_API_0000007", Forbidden, null),
+
+        // Resetting: only a demo account can be (a real one is refused), and not again while a reset is under way.
+        ("USCUSTOMER_API_0000008", Forbidden, null),
+        ("USCUSTOMER_API_0000009", RateLimited, null),
         ("USCUSTOMER_API_0000101", AlreadyExists, null),
         ("USCUSTOMER_API_0000102", InvalidCredentials, null),
         ("USCUSTOMER_API_0000103", AccountDisabled, null),
@@ -105,13 +113,13 @@ internal static class CmfblErrorTable
         ("USCUSTOMER_API_0000508", InvalidInput, "Email"),
         ("USCUSTOMER_API_0000509", InvalidInput, "Email"),
         ("USCUSTOMER_API_0000510", InvalidInput, "Email"),
-        ("USCUSTOMER_API_0000511", InvalidInput, null),
+        ("USCUSTOMER_API_0000511", InvalidInput, VerificationCodeField),
         ("USCUSTOMER_API_0000512", RateLimited, null),
-        ("USCUSTOMER_API_0000517", InvalidInput, null),
-        ("USCUSTOMER_API_0000518", InvalidInput, null),
+        ("USCUSTOMER_API_0000517", InvalidInput, VerificationCodeField),
+        ("USCUSTOMER_API_0000518", InvalidInput, VerificationCodeField),
         ("USCUSTOMER_API_0000519", InvalidInput, null),
         ("USCUSTOMER_API_0000520", InvalidInput, null),
-        ("USCUSTOMER_API_0000521", InvalidInput, null),
+        ("USCUSTOMER_API_0000521", InvalidInput, VerificationCodeField),
         ("USCUSTOMER_API_0000624", InvalidInput, "Country"),
         ("USCUSTOMER_API_0000632", AlreadyExists, "Phone"),
         ("USCUSTOMER_API_0000633", AlreadyExists, null),

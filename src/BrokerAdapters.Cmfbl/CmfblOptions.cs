@@ -12,7 +12,11 @@ public sealed class CmfblOptions
     /// <summary>Gets or sets the Manager API host, e.g. <c>https://api.example.com</c>; <c>/openapi-b/…</c> is appended.</summary>
     public string? BaseUrl { get; set; }
 
-    /// <summary>Gets or sets the Client API host used for customer login; <c>/api/login/…</c> is appended. Without it, authentication is not offered.</summary>
+    /// <summary>
+    /// Gets or sets the Client API host, e.g. <c>https://client.example.com</c>; <c>/api/…</c> is appended. It serves
+    /// customer login, self-registration and customer sessions; without it, <see cref="IUserRegistry.AuthenticateAsync"/>
+    /// is not offered and those <see cref="ICmfblUserRegistry"/> operations fail as not supported.
+    /// </summary>
     public string? ClientBaseUrl { get; set; }
 
     /// <summary>Gets or sets the company (white label) id sent in the <c>companyId</c> header.</summary>
@@ -48,6 +52,13 @@ public sealed class CmfblOptions
     /// <summary>Gets or sets the registration source sent when <see cref="NewCustomer.Source"/> is not set.</summary>
     public RegistrationSource DefaultRegistrationSource { get; set; } = RegistrationSource.System;
 
+    /// <summary>
+    /// Gets or sets which API <see cref="IUserRegistry.RegisterAsync"/> uses: <see cref="CmfblRegistrationMode.Admin"/>
+    /// (the default) or <see cref="CmfblRegistrationMode.SelfService"/>, which needs <see cref="ClientBaseUrl"/> and an
+    /// <see cref="ICmfblVerificationCodeSource"/> service.
+    /// </summary>
+    public CmfblRegistrationMode RegistrationMode { get; set; } = CmfblRegistrationMode.Admin;
+
     /// <summary>Gets or sets the device reported when customers log in.</summary>
     public RegistrationSource LoginDevice { get; set; } = RegistrationSource.System;
 
@@ -72,5 +83,5 @@ public sealed class CmfblOptions
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"CmfblOptions {{ BaseUrl = {BaseUrl}, ClientBaseUrl = {ClientBaseUrl}, CompanyId = {CompanyId}, AppId = {AppId}, AppSecret = {(AppSecret is null ? "(none)" : "***")}, Encryption = {Encryption} }}";
+        $"CmfblOptions {{ BaseUrl = {BaseUrl}, ClientBaseUrl = {ClientBaseUrl}, CompanyId = {CompanyId}, AppId = {AppId}, AppSecret = {(AppSecret is null ? "(none)" : "***")}, Encryption = {Encryption}, RegistrationMode = {RegistrationMode} }}";
 }

@@ -57,6 +57,15 @@ internal sealed class CmfblOptionsValidator : IValidateOptions<CmfblOptions>
             failures.Add($"{Path(nameof(options.DefaultRegistrationSource))} is not a registration source.");
         }
 
+        if (!Enum.IsDefined(options.RegistrationMode))
+        {
+            failures.Add($"{Path(nameof(options.RegistrationMode))} must be Admin or SelfService.");
+        }
+        else if (options.RegistrationMode == CmfblRegistrationMode.SelfService && string.IsNullOrWhiteSpace(options.ClientBaseUrl))
+        {
+            failures.Add($"{Path(nameof(options.RegistrationMode))} is SelfService, which registers through the Client API: {Path(nameof(options.ClientBaseUrl))} is required.");
+        }
+
         if (!Enum.IsDefined(options.LoginDevice))
         {
             failures.Add($"{Path(nameof(options.LoginDevice))} is not a registration source.");

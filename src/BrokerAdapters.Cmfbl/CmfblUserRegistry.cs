@@ -11,13 +11,14 @@ using Newtonsoft.Json.Linq;
 namespace BrokerAdapters.Cmfbl;
 
 /// <summary>The CMFBL (MultiMarkets Manager API) implementation of <see cref="IUserRegistry"/>.</summary>
-internal sealed class CmfblUserRegistry : ICmfblUserRegistry, IDisposable
+internal sealed partial class CmfblUserRegistry : ICmfblUserRegistry, IDisposable
 {
     public const string CreateBizType = "customer.admin.WhiteCustomerAdminApiService.addCusAndOpenAccountAndKyc";
     public const string ExistsBizType = "customer.app.CustomerWebApiService.checkCustomerExist";
     public const string PageBizType = "customer.admin.WhiteCustomerAdminApiService.page";
     public const string DetailBizType = "customer.admin.WhiteCustomerAdminApiService.detail";
     public const string GroupListBizType = "customer.admin.CustomerGroupAdminApiService.groupList";
+    public const string AccountListBizType = "customer.admin.CustomerAdminApiService.queryAccountList";
 
     private const int FindPageSize = 20;
     private const int MaxRegisterAttempts = 2;
@@ -32,14 +33,29 @@ internal sealed class CmfblUserRegistry : ICmfblUserRegistry, IDisposable
     private readonly CmfblOptions _options;
     private readonly ILogger _logger;
     private readonly TypeAdapterConfig _mapping = SharedConfig.Value;
+    private readonly ICmfblVerificationCodeSource? _codeSource;
+    private readonly string _clientBaseUrlSetting;
 
-    public CmfblUserRegistry(CmfblApiClient api, CmfblOptions options, ILogger logger)
+    /// <summary>Creates the registry.</summary>
+    /// <param name="api">The wire client.</param>
+    /// <param name="options">The registry's settings.</param>
+    /// <param name="logger">Where it logs.</param>
+    /// <param name="codeSource">Supplies verification codes to <see cref="RegisterAsync"/> in self-service mode.</param>
+    /// <param name="clientBaseUrlSetting">The full path of the ClientBaseUrl setting, for errors that name it.</param>
+    public CmfblUserRegistry(
+        CmfblApiClient api, CmfblOptions options, ILogger logger, ICmfblVerificationCodeSource? codeSource = null, string? clientBaseUrlSetting = null)
     {
         _api = api;
         _options = options;
         _logger = logger;
-        var capabilities = UserRegistryCapabilities.Register | UserRegistryCapabilities.Exists
-            | UserRegistryCapabilities.Find | UserRegistryCapabilities.List;
+        _codeSource = codeSource;
+        _clientBaseUrlSetting = clientBaseUrlSetting ?? CmfblOptions.SectionName + ":" + nameof(CmfblOptions.ClientBaseUrl);
+        var capabilities = UserRegistryCapabilities.Exists | UserRegistryCapabilities.Find | UserRegistryCapabilities.List;
+        if (CanRegister)
+        {
+            capabilities |= UserRegistryCapabilities.Register;
+        }
+
         if (api.HasClientApi)
         {
             capabilities |= UserRegistryCapabilities.Authenticate;
@@ -61,6 +77,11 @@ internal sealed class CmfblUserRegistry : ICmfblUserRegistry, IDisposable
     public async Task<CustomerRegistration> RegisterAsync(NewCustomer customer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(customer);
+        if (_options.RegistrationMode == CmfblRegistrationMode.SelfService)
+        {
+            return await RegisterSelfServiceAsync(customer, cancellationToken).ConfigureAwait(false);
+        }
+
         CmfblInputValidation.ValidateNewCustomer(customer);
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -155,28 +176,7 @@ internal sealed class CmfblUserRegistry : ICmfblUserRegistry, IDisposable
     public async Task<AuthenticatedCustomer> AuthenticateAsync(CustomerCredentials credentials, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(credentials);
-        if (!Descriptor.Supports(UserRegistryCapabilities.Authenticate))
-        {
-            throw UserRegistryException.NotSupported(CmfblApiClient.ProviderName, "AuthenticateAsync without Cmfbl:ClientBaseUrl");
-        }
-
-        EnsureSupported(UserRegistryCapabilities.Authenticate, credentials.Login.Kind, nameof(AuthenticateAsync));
-        CmfblInputValidation.ValidateLookup("Login", credentials.Login);
-        if (string.IsNullOrEmpty(credentials.Password))
-        {
-            throw UserRegistryException.InvalidInput(CmfblApiClient.ProviderName, [new FieldError("Password", "is required.")]);
-        }
-
-        var login = credentials.Login;
-        var request = new CmfblLoginRequest
-        {
-            Type = LoginType(login.Kind),
-            PhoneArea = login.Phone?.CountryCode,
-            LoginName = login.Kind == CustomerLookupKind.Phone ? login.Phone!.Number : login.Value,
-            Device = CmfblConvert.SourceCode(_options.LoginDevice),
-            IsThird = false,
-            LoginPwd = Md5Hex.Lower(credentials.Password),
-        };
+        var request = LoginRequest(credentials, nameof(AuthenticateAsync));
         var answer = await _api.PostLoginAsync(request, cancellationToken).ConfigureAwait(false);
         var (status, call) = (answer.Status, answer.Call);
         var wire = answer.Read();
@@ -463,6 +463,29 @@ internal sealed class CmfblUserRegistry : ICmfblUserRegistry, IDisposable
         {
             throw UserRegistryException.NotSupported(CmfblApiClient.ProviderName, $"{operation} by {kind}");
         }
+    }
+
+    /// <summary>Checks the credentials and builds the Client API login's body.</summary>
+    private CmfblLoginRequest LoginRequest(CustomerCredentials credentials, string operation)
+    {
+        RequireClientApi(operation);
+        EnsureSupported(UserRegistryCapabilities.Authenticate, credentials.Login.Kind, operation);
+        CmfblInputValidation.ValidateLookup("Login", credentials.Login);
+        if (string.IsNullOrEmpty(credentials.Password))
+        {
+            throw UserRegistryException.InvalidInput(CmfblApiClient.ProviderName, [new FieldError("Password", "is required.")]);
+        }
+
+        var login = credentials.Login;
+        return new CmfblLoginRequest
+        {
+            Type = LoginType(login.Kind),
+            PhoneArea = login.Phone?.CountryCode,
+            LoginName = login.Kind == CustomerLookupKind.Phone ? login.Phone!.Number : login.Value,
+            Device = CmfblConvert.SourceCode(_options.LoginDevice),
+            IsThird = false,
+            LoginPwd = Md5Hex.Lower(credentials.Password),
+        };
     }
 
     private static int LoginType(CustomerLookupKind kind) => kind switch

@@ -5,7 +5,7 @@ namespace BrokerAdapters.Internal;
 
 /// <summary>
 /// Keeps the secrets a request carried out of the error built from its answer. Providers may repeat what they were
-/// sent in their messages (the MD5 or encrypted password, the app secret, the token); the library never passes that
+/// sent in their messages (the MD5 or encrypted password, the app secret, a token, a verification code and its ticket); the library never passes that
 /// on in <see cref="Exception.Message"/>, <see cref="UserRegistryException.ProviderMessage"/> or field errors.
 /// </summary>
 internal static class ProviderEchoes
@@ -16,7 +16,7 @@ internal static class ProviderEchoes
     /// <summary>The request members, of either provider, whose values are secrets.</summary>
     private static readonly HashSet<string> SecretMembers = new(StringComparer.OrdinalIgnoreCase)
     {
-        "pwd", "loginPwd", "password", "appSecret", "token", "rToken",
+        "pwd", "loginPwd", "password", "appSecret", "token", "rToken", "sendToken", "verifyCode",
     };
 
     /// <summary>The values of the secret members of a JSON request body, at any depth.</summary>

@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using BrokerAdapters.Cli.Tests.Support;
 using BrokerAdapters.Testing;
+using BrokerAdapters.Testing.Support;
+using Newtonsoft.Json.Linq;
 
 namespace BrokerAdapters.Cli.Tests;
 
@@ -28,6 +31,47 @@ public sealed partial class LoginCommandTests
             Assert.That(CustomerToken().IsMatch(run.AllOutput), Is.False, run.ToString);
             Assert.That(run.AllOutput, Does.Not.Contain(TestData.Password));
         }
+    }
+
+    [Test]
+    public async Task Login_on_CMFBL_prints_the_customers_trading_accounts()
+    {
+        var config = ConfiguredSandbox.WriteConfigFile(ConfiguredSandbox.Settings("Cmfbl"));
+        var registered = await Tool.RunAsync([.. TestData.RegisterArgs(out var email, out _), "--config", config], environment: null, stdin: TestData.Password);
+        Assert.That(registered.ExitCode, Is.EqualTo(0), registered.ToString);
+        var customer = ConfiguredSandbox.Server.Cmfbl.Company("360").Customers.Single(c => c.Email == email);
+        customer.RealAccount.Balance = 1234.5m;
+
+        var human = await Tool.RunAsync(["login", "--email", email, "--password-stdin", "--config", config], environment: null, stdin: TestData.Password);
+        var json = await Tool.RunAsync(["login", "--email", email, "--password-stdin", "--json", "--config", config], environment: null, stdin: TestData.Password);
+
+        Assert.That(human.ExitCode, Is.EqualTo(0), human.ToString);
+        Assert.That(human.Stdout, Does.Contain("Trading accounts (real side, company 360):"));
+        var row = human.Stdout.Split('\n').Single(line => line.StartsWith("│ " + customer.RealAccount.AccountId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        Assert.That(row, Does.Match(@"│ \d+ +│ Real +│ USDT +│ 1 +│ +1234\.5000 │ +1234\.5000 │ +1234\.5000 │ +0\.0000 │ +0 │ available +│"));
+
+        Assert.That(json.ExitCode, Is.EqualTo(0), json.ToString);
+        Assert.That((string?)json.Json["mode"], Is.EqualTo("Real"));
+        JsonAssert.AreEqual(JToken.Parse($$"""
+            [{"accountId":"{{customer.RealAccount.AccountId}}","mode":"Real","currency":"USDT","tradeType":"1","balance":1234.5000,
+              "equity":1234.5000,"available":1234.5000,"frozen":0.0,"margin":0.0,"status":2}]
+            """), json.Json["accounts"]!);
+        foreach (var run in new[] { human, json })
+        {
+            Assert.That(CustomerToken().IsMatch(run.AllOutput), Is.False, run.ToString);
+            Assert.That(run.AllOutput, Does.Not.Contain(TestData.Password));
+        }
+    }
+
+    [Test]
+    public async Task Login_on_MC_CRM_has_no_accounts()
+    {
+        var config = ConfiguredSandbox.WriteConfigFile(ConfiguredSandbox.Settings("McCrm"));
+        var result = await Tool.RunAsync(["login", "--email", "x@example.com", "--password", "whatever", "--json", "--config", config]);
+
+        // MC-CRM offers no login at all: the command says so before any account could be listed.
+        Assert.That(result.ExitCode, Is.EqualTo(8), result.ToString);
+        Assert.That(result.Stdout, Is.Empty);
     }
 
     [Test]

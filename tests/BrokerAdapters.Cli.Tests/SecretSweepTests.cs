@@ -16,7 +16,7 @@ namespace BrokerAdapters.Cli.Tests;
 public sealed partial class SecretSweepTests
 {
     [Test]
-    public async Task Register_login_demo_migrate_and_diff_print_and_write_no_secret()
+    public async Task Register_login_reset_demo_migrate_and_diff_print_and_write_no_secret()
     {
         await using var sandbox = await MigrationSandbox.StartAsync();
         var secrets = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -65,6 +65,8 @@ public sealed partial class SecretSweepTests
         await Run("login", 0, ["login", "--email", email, "--password", p1]);
         await Run("login --json", 0, ["login", "--email", email, "--password-stdin", "--json"], p1);
         await Run("wrong password", 7, ["login", "--email", email, "--password", p6]);
+        await Run("reset-demo", 0, ["reset-demo", "--email", email, "--password", p1]);
+        await Run("reset-demo --json", 0, ["reset-demo", "--email", email, "--password-stdin", "--json"], p1);
         await Run("demo", 0, ["demo"]);
         await Run("demo --json", 0, ["demo", "--json"]);
         await Run("migrate --apply", 0, ["migrate", "--apply", "--journal", "journal.jsonl", "--passwords-out", "passwords.csv"]);
@@ -80,7 +82,7 @@ public sealed partial class SecretSweepTests
         // What travelled: the admin tokens, the MD5 passwords and the MC-CRM ciphertexts the sandbox received.
         foreach (var request in sandbox.Server.Cmfbl.Requests)
         {
-            AddIfSet(secrets, request.Header("token"), "CMFBL admin token");
+            AddIfSet(secrets, request.Header("token"), "CMFBL admin or customer token");
             var body = JObject.Parse(request.Body);
             AddIfSet(secrets, (string?)body["pwd"] ?? (string?)body["loginPwd"], "CMFBL MD5 password");
         }

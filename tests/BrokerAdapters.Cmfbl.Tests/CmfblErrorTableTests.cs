@@ -36,6 +36,8 @@ public sealed class CmfblErrorTableTests
         ["USCUSTOMER_API_0000004"] = UserRegistryErrorKind.Unavailable,
         ["USCUSTOMER_API_0000005"] = UserRegistryErrorKind.Unavailable,
         ["USCUSTOMER_API_0000007"] = UserRegistryErrorKind.Forbidden,
+        ["USCUSTOMER_API_0000008"] = UserRegistryErrorKind.Forbidden,
+        ["USCUSTOMER_API_0000009"] = UserRegistryErrorKind.RateLimited,
         ["USCUSTOMER_API_0000101"] = UserRegistryErrorKind.AlreadyExists,
         ["USCUSTOMER_API_0000102"] = UserRegistryErrorKind.InvalidCredentials,
         ["USCUSTOMER_API_0000103"] = UserRegistryErrorKind.AccountDisabled,

@@ -35,6 +35,54 @@ public sealed class CmfblOptionsTests
     }
 
     [Test]
+    public async Task Self_service_registration_needs_the_client_base_url()
+    {
+        var settings = CmfblTestHost.DefaultSettings();
+        settings.Remove("UserRegistry:Cmfbl:ClientBaseUrl");
+        settings["UserRegistry:Cmfbl:RegistrationMode"] = "SelfService";
+        using var services = Build(settings);
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => services.GetRequiredService<IAsyncStartupValidator>().ValidateAsync());
+
+        Assert.That(ex!.Failures, Is.EqualTo(new[]
+        {
+            "UserRegistry:Cmfbl:RegistrationMode is SelfService, which registers through the Client API: UserRegistry:Cmfbl:ClientBaseUrl is required.",
+        }));
+    }
+
+    [Test]
+    public async Task The_registration_mode_defaults_to_admin_and_accepts_self_service()
+    {
+        var settings = CmfblTestHost.DefaultSettings();
+        settings["UserRegistry:Cmfbl:RegistrationMode"] = "SelfService";
+        using var selfService = Build(settings);
+        using var admin = Build(CmfblTestHost.DefaultSettings());
+
+        await selfService.GetRequiredService<IAsyncStartupValidator>().ValidateAsync();
+        Assert.That(selfService.GetRequiredService<IOptionsMonitor<CmfblOptions>>().Get(Options.DefaultName).RegistrationMode, Is.EqualTo(CmfblRegistrationMode.SelfService));
+        Assert.That(admin.GetRequiredService<IOptionsMonitor<CmfblOptions>>().Get(Options.DefaultName).RegistrationMode, Is.EqualTo(CmfblRegistrationMode.Admin));
+        Assert.That(new CmfblOptions { RegistrationMode = CmfblRegistrationMode.SelfService }.ToString(), Does.Contain("RegistrationMode = SelfService"));
+    }
+
+    [Test]
+    public void A_registration_mode_outside_the_enum_is_refused()
+    {
+        var validator = new CmfblOptionsValidator(Options.DefaultName, setting => "UserRegistry:" + setting);
+        var options = new CmfblOptions
+        {
+            BaseUrl = "https://cmfbl.test",
+            CompanyId = "360",
+            AppId = "app",
+            AppSecret = "secret",
+            RegistrationMode = (CmfblRegistrationMode)7,
+        };
+
+        var result = validator.Validate(Options.DefaultName, options);
+
+        Assert.That(result.Failures, Is.EqualTo(new[] { "UserRegistry:Cmfbl:RegistrationMode must be Admin or SelfService." }));
+    }
+
+    [Test]
     public async Task Valid_settings_pass_start_up_validation()
     {
         using var services = Build(CmfblTestHost.DefaultSettings());

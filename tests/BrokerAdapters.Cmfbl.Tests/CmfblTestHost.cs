@@ -14,11 +14,12 @@ internal sealed class CmfblTestHost : IDisposable
     public const string AppSecret = "test-app-secret";
     public const long Now = 1732530000000;
 
-    private CmfblTestHost(Dictionary<string, string?> settings)
+    private CmfblTestHost(Dictionary<string, string?> settings, Action<IServiceCollection>? configureServices)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Time);
+        configureServices?.Invoke(services);
         services.AddUserRegistry(configuration.GetSection("UserRegistry"))
             .AddCmfbl(http => http.ConfigurePrimaryHttpMessageHandler(() => Provider.Handler));
         Services = services.BuildServiceProvider();
@@ -40,6 +41,9 @@ internal sealed class CmfblTestHost : IDisposable
 
     public static string LoginUrl => $"{ClientBaseUrl}/api/login/customer.app.CustomerWebApiService.login";
 
+    /// <summary>A Client API URL: <c>{ClientBaseUrl}/api/{path}</c>.</summary>
+    public static string ClientUrl(string path) => $"{ClientBaseUrl}/api/{path}";
+
     public static Dictionary<string, string?> DefaultSettings() => new()
     {
         ["UserRegistry:Provider"] = "Cmfbl",
@@ -57,11 +61,12 @@ internal sealed class CmfblTestHost : IDisposable
         ["UserRegistry:Cmfbl:TradeTypeCurrencies:0:Currency"] = "USDT",
     };
 
-    public static CmfblTestHost Create(Action<Dictionary<string, string?>>? configure = null, bool answerAuth = true)
+    public static CmfblTestHost Create(
+        Action<Dictionary<string, string?>>? configure = null, bool answerAuth = true, Action<IServiceCollection>? configureServices = null)
     {
         var settings = DefaultSettings();
         configure?.Invoke(settings);
-        var host = new CmfblTestHost(settings);
+        var host = new CmfblTestHost(settings, configureServices);
         if (answerAuth)
         {
             host.Provider.AnswerJson(AuthUrl, Fixture("auth.response.json"));

@@ -65,6 +65,34 @@ public sealed class CmfblLibraryConformanceTests
         {
             ExpectedBodies = new() { [CmfblContractHost.GroupListPath] = "group-list.request.json" },
         },
+        new("trading accounts", r => r.GetTradingAccountsAsync("86021976", 1))
+        {
+            ExpectedBodies = new() { [CmfblContractHost.AccountListPath] = "account-list.request.json" },
+        },
+        new("send a registration code", r => r.SendRegistrationCodeAsync(SampleCustomers.CmfblSelfService(), CustomerLookupKind.Phone))
+        {
+            ExpectedBodies = new() { [CmfblContractHost.VerifyCodeSendPath] = "verify-code-send.request.json" },
+        },
+        new("register with a code", r => r.RegisterWithCodeAsync(SampleCustomers.CmfblSelfService(), SampleCustomers.CmfblTicket, "482915"))
+        {
+            ExpectedBodies = new() { [CmfblContractHost.RegisterPath] = "register.request.json" },
+        },
+        new("sign in", r => r.SignInAsync(new CustomerCredentials(CustomerLookup.ByPhone(new PhoneNumber("+852", "98763237")), SampleCustomers.CmfblPassword)))
+        {
+            ExpectedBodies = new() { [CmfblContractHost.LoginPath] = "login-phone.request.json" },
+        },
+        new("access key", r => r.GetAccessKeyAsync(SampleCustomers.CmfblSession()))
+        {
+            ExpectedBodies = new() { [CmfblContractHost.RandomKeyPath] = "random-key.request.json" },
+        },
+        new("switch account", r => r.SwitchAccountAsync(SampleCustomers.CmfblSession()))
+        {
+            ExpectedBodies = new() { [CmfblContractHost.SwitchAccountPath] = "switch-account.request.json" },
+        },
+        new("reset the demo account", r => r.ResetDemoAccountAsync(SampleCustomers.CmfblSession()))
+        {
+            ExpectedBodies = new() { [CmfblContractHost.ResetAccountPath] = "reset-account.request.json" },
+        },
         .. Enum.GetValues<CmfblDetailSection>().Select(section =>
             new CmfblOperation($"detail section {section}", r => r.GetCustomerDetailJsonAsync("1176", "86021976", section))
             {
@@ -172,7 +200,7 @@ public sealed class CmfblLibraryConformanceTests
     {
         var path = contract.FindPath(request.Uri);
         Assert.That(path, Is.Not.Null, $"the library called {request.Uri}, which the contract does not describe");
-        var expectedHost = path == CmfblContractHost.LoginPath ? CmfblContractHost.ClientBaseUrl : CmfblContractHost.BaseUrl;
+        var expectedHost = CmfblContractHost.HostOf(path!);
         var trace = request.Header("trace");
         using (Assert.EnterMultipleScope())
         {

@@ -40,8 +40,21 @@ public sealed class EmulatorConformanceTests
         await registry.AuthenticateAsync(new CustomerCredentials(CustomerLookup.ByEmail(customers[0].Email!), FakeCustomers.Password));
         await Assert.ThrowsAsync<UserRegistryException>(() =>
             registry.AuthenticateAsync(new CustomerCredentials(CustomerLookup.ByEmail(customers[0].Email!), "wrong")));
+        await cmfbl.GetTradingAccountsAsync(created[0].Number!, 1);
 
-        AssertConform(validator, exchanges, expectedAtLeast: 15);
+        // Customer sessions: self-registration (a wrong code, then the right one), then a session through both sides.
+        var self = new NewCustomer { Phone = new PhoneNumber("+852", "61230000"), Password = FakeCustomers.Password, Country = "HK", ClientIp = "203.0.113.9" };
+        var ticket = await cmfbl.SendRegistrationCodeAsync(self, CustomerLookupKind.Phone);
+        var code = company.LastCodeSentTo("+852 61230000")!;
+        await Assert.ThrowsAsync<UserRegistryException>(() => cmfbl.RegisterWithCodeAsync(self, ticket, code == "000000" ? "000001" : "000000"));
+        await cmfbl.RegisterWithCodeAsync(self, ticket, code);
+        var real = await cmfbl.SignInAsync(new CustomerCredentials(CustomerLookup.ByPhone(self.Phone), FakeCustomers.Password));
+        await cmfbl.GetAccessKeyAsync(real);
+        await Assert.ThrowsAsync<UserRegistryException>(() => cmfbl.ResetDemoAccountAsync(real));
+        var demo = await cmfbl.SwitchAccountAsync(real);
+        await cmfbl.ResetDemoAccountAsync(demo);
+
+        AssertConform(validator, exchanges, expectedAtLeast: 25);
     }
 
     [Test]

@@ -50,6 +50,24 @@ public sealed class SchemaStrictnessTests
         Request("login: encrypted body (login is never encrypted)", Cmfbl, CmfblContractHost.LoginPath, "login-email.request.json", ReplaceWithEncrypted, "NoAdditionalPropertiesAllowed", "/data"),
         Request("auth: an unknown member", Cmfbl, CmfblContractHost.AuthPath, "auth.request.json", b => b["companyId"] = "360", "NoAdditionalPropertiesAllowed", "/companyId"),
 
+        // CMFBL customer sessions and the account list.
+        Request("send code: phone without the space", Cmfbl, CmfblContractHost.VerifyCodeSendPath, "verify-code-send.request.json", b => b["toUser"] = "+85298763237", "PatternMismatch", "/toUser"),
+        Request("send code: a login code", Cmfbl, CmfblContractHost.VerifyCodeSendPath, "verify-code-send.request.json", b => b["bizType"] = "SMS_LOGIN_VERIFICATION_CODE", "NotInEnumeration", "/bizType"),
+        Request("send code: no companyId", Cmfbl, CmfblContractHost.VerifyCodeSendPath, "verify-code-send.request.json", b => b.Remove("companyId"), "PropertyRequired", "/companyId"),
+        Request("register: no verifyCode", Cmfbl, CmfblContractHost.RegisterPath, "register.request.json", b => b.Remove("verifyCode"), "PropertyRequired", "/verifyCode"),
+        Request("register: no sendToken", Cmfbl, CmfblContractHost.RegisterPath, "register.request.json", b => b.Remove("sendToken"), "PropertyRequired", "/sendToken"),
+        Request("register: login type 3", Cmfbl, CmfblContractHost.RegisterPath, "register.request.json", b => b["type"] = 3, "NotInEnumeration", "/type"),
+        Request("register: an email member", Cmfbl, CmfblContractHost.RegisterPath, "register.request.json", b => b["email"] = "chan.tai.man@example.com", "NoAdditionalPropertiesAllowed", "/email"),
+        Request("register: plain password", Cmfbl, CmfblContractHost.RegisterPath, "register.request.json", b => b["pwd"] = "a123456", "PatternMismatch", "/pwd"),
+        Request("switch: any member", Cmfbl, CmfblContractHost.SwitchAccountPath, "switch-account.request.json", b => b["accountId"] = 2001176, "NoAdditionalPropertiesAllowed", "/accountId"),
+        Request("account list: tradeType as text", Cmfbl, CmfblContractHost.AccountListPath, "account-list.request.json", b => b["tradeType"] = "1", "IntegerExpected", "/tradeType"),
+        Request("account list: no customerNo", Cmfbl, CmfblContractHost.AccountListPath, "account-list.request.json", b => b.Remove("customerNo"), "PropertyRequired", "/customerNo"),
+        Response("account answer: balance as a number", Cmfbl, CmfblContractHost.AccountListPath, "account-list.response.json", b => b["data"]![0]!["balance"] = 47.31929, "StringExpected", "/data/0/balance"),
+        Response("account answer: no accountId", Cmfbl, CmfblContractHost.AccountListPath, "account-list.response.json", b => ((JObject)b["data"]![0]!).Remove("accountId"), "PropertyRequired", "/data/0/accountId"),
+        Response("send code answer: no ticket", Cmfbl, CmfblContractHost.VerifyCodeSendPath, "verify-code-send.response.json", b => ((JObject)b["data"]!).Remove("token"), "PropertyRequired", "/data/token"),
+        Response("switch answer: no token", Cmfbl, CmfblContractHost.SwitchAccountPath, "switch-account.response.json", b => ((JObject)b["data"]!).Remove("token"), "PropertyRequired", "/data/token"),
+        Response("key answer: an object", Cmfbl, CmfblContractHost.RandomKeyPath, "random-key.response.json", b => b["data"] = new JObject { ["key"] = "k" }, "StringExpected", "/data"),
+
         // CMFBL encrypted and signed bodies.
         Request("encrypted: data that is not base64", Cmfbl, CmfblContractHost.CreatePath, "create-customer.request.encrypted.json", b => b["data"] = "not base64!", "PatternMismatch", "/data"),
         Request("encrypted: empty block", Cmfbl, CmfblContractHost.CreatePath, "create-customer.request.encrypted.json", b => b["data"] = (string)b["data"]! + ",", "PatternMismatch", "/data"),
@@ -195,7 +213,7 @@ public sealed class SchemaStrictnessTests
         var cmfbl = await ContractValidator.LoadAsync(Cmfbl);
         var mccrm = await ContractValidator.LoadAsync(McCrm);
 
-        Assert.That(cmfbl.RequestErrors("/openapi-b/customer.admin.CustomerAdminApiService.queryAccountList", "{}").Single().Kind, Is.EqualTo("UndescribedPath"));
+        Assert.That(cmfbl.RequestErrors("/openapi-b/fund.admin.CustomerActivityBonusAdminDubboService.queryOneLockTradeAccount", "{}").Single().Kind, Is.EqualTo("UndescribedPath"));
         Assert.That(cmfbl.ResponseErrors(CmfblContractHost.PagePath, 500, "{}").Single().Kind, Is.EqualTo("UndescribedStatus"));
         Assert.That(cmfbl.RequestErrors(CmfblContractHost.PagePath, "{\"size\":").Single().Kind, Is.EqualTo("InvalidJson"));
         Assert.That(cmfbl.SignedRequestErrors(CmfblContractHost.LoginPath, "{}").Single().Kind, Is.EqualTo("NoEncryptedForm"));
@@ -214,7 +232,8 @@ public sealed class SchemaStrictnessTests
         Assert.That(mccrm.FindPath(new Uri("https://test-gateway.example/mc-crm/openapi/v1/user/query")), Is.Null);
         Assert.That(cmfbl.FindPath(new Uri("https://api.example/openapi-b/customer.admin.WhiteCustomerAdminApiService.page?x=1")), Is.EqualTo(CmfblContractHost.PagePath));
         Assert.That(cmfbl.FindPath(new Uri("https://api.example/api/login/customer.app.CustomerWebApiService.login")), Is.EqualTo(CmfblContractHost.LoginPath));
-        Assert.That(cmfbl.FindPath(new Uri("https://api.example/api/register/customer.app.CustomerWebApiService.register")), Is.Null);
+        Assert.That(cmfbl.FindPath(new Uri("https://api.example/api/register/customer.app.CustomerWebApiService.register")), Is.EqualTo(CmfblContractHost.RegisterPath));
+        Assert.That(cmfbl.FindPath(new Uri("https://api.example/api/global/customer.app.CustomerWebApiService.findCustomerInfo")), Is.Null);
     }
 
     private static BodyCase Request(string name, string provider, string path, string fixture, Action<JObject> change, string kind, string pointer) =>

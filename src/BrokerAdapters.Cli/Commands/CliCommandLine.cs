@@ -24,6 +24,7 @@ internal static class CliCommandLine
         root.Subcommands.Add(GetCommand.Create(runner));
         root.Subcommands.Add(ListCommand.Create(runner));
         root.Subcommands.Add(LoginCommand.Create(runner));
+        root.Subcommands.Add(ResetDemoCommand.Create(runner));
         root.Subcommands.Add(ExportCommand.Create(runner));
         root.Subcommands.Add(DiffCommand.Create(runner));
         root.Subcommands.Add(MigrateCommand.Create(runner));

@@ -21,7 +21,9 @@ public static class CmfblUserRegistryBuilderExtensions
     /// the registry section's <c>Cmfbl</c> sub-section (<see cref="CmfblOptions"/>). <see cref="ICmfblUserRegistry"/>
     /// becomes resolvable (keyed like the registry) for CMFBL-only operations. The admin token is kept in the
     /// <see cref="ICmfblTokenStore"/> service when one is registered (for a keyed registry, one keyed like it comes
-    /// first), else in memory for this registry alone.
+    /// first), else in memory for this registry alone. With <see cref="CmfblOptions.RegistrationMode"/> set to
+    /// <see cref="CmfblRegistrationMode.SelfService"/>, <see cref="IUserRegistry.RegisterAsync"/> obtains verification codes
+    /// from the <see cref="ICmfblVerificationCodeSource"/> service (keyed like the registry first).
     /// </summary>
     /// <param name="builder">The registry builder.</param>
     /// <param name="configureHttpClient">Configures the provider's HttpClient (handlers, resilience, a test handler).</param>
@@ -42,7 +44,7 @@ public static class CmfblUserRegistryBuilderExtensions
 
         builder.AddProvider(
             ProviderName,
-            (sp, registryName) => Create(sp, registryName, httpClientName, builder.ServiceKey),
+            (sp, registryName) => Create(sp, registryName, httpClientName, builder.ServiceKey, builder.SettingPath),
             (sp, registryName) =>
             {
                 _ = sp.GetRequiredService<IOptionsMonitor<CmfblOptions>>().Get(registryName);
@@ -64,14 +66,19 @@ public static class CmfblUserRegistryBuilderExtensions
     private static string ClientNameFor(UserRegistryBuilder builder) =>
         builder.ServiceKey is null ? HttpClientName : HttpClientName + "." + builder.Name;
 
-    private static CmfblTelemetryUserRegistry Create(IServiceProvider services, string registryName, string httpClientName, object? serviceKey)
+    private static CmfblTelemetryUserRegistry Create(
+        IServiceProvider services, string registryName, string httpClientName, object? serviceKey, Func<string, string> settingPath)
     {
         var options = services.GetRequiredService<IOptionsMonitor<CmfblOptions>>().Get(registryName);
         var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
         var logger = services.GetService<ILoggerFactory>()?.CreateLogger("BrokerAdapters.Cmfbl") ?? NullLogger.Instance;
         var api = new CmfblApiClient(services.GetRequiredService<IHttpClientFactory>(), httpClientName, options, time, logger, TokenStoreFor(services, serviceKey));
         var telemetry = ProviderTelemetry.For(services);
-        return new CmfblTelemetryUserRegistry(new CmfblUserRegistry(api, options, logger) { Telemetry = telemetry }, telemetry);
+        var codeSource = (serviceKey is null ? null : services.GetKeyedService<ICmfblVerificationCodeSource>(serviceKey))
+            ?? services.GetService<ICmfblVerificationCodeSource>();
+        var clientBaseUrlSetting = settingPath(CmfblOptions.SectionName + ":" + nameof(CmfblOptions.ClientBaseUrl));
+        var registry = new CmfblUserRegistry(api, options, logger, codeSource, clientBaseUrlSetting) { Telemetry = telemetry };
+        return new CmfblTelemetryUserRegistry(registry, telemetry);
     }
 
     private static ICmfblTokenStore? TokenStoreFor(IServiceProvider services, object? serviceKey) =>

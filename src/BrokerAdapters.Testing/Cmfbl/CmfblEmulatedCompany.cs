@@ -13,15 +13,24 @@ public sealed class CmfblEmulatedCompany
     private readonly List<CmfblEmulatedCustomer> _customers = [];
     private readonly List<CmfblEmulatedGroup> _groups = [new(1, "Default", 1, "USDT")];
     private readonly Dictionary<string, DateTimeOffset> _tokens = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (CmfblEmulatedCustomer Customer, bool Demo)> _clientTokens = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CmfblEmulatedCustomer> _accessKeys = new(StringComparer.Ordinal);
+    private readonly List<CmfblEmulatedVerificationCode> _codes = [];
+    private readonly decimal _demoBalance;
     private readonly RSA _key;
     private readonly TimeProvider _time;
     private long _nextId;
     private int _tokensIssued;
     private long _nextNumber;
 
-    internal CmfblEmulatedCompany(string companyId, string appId, string appSecret, long firstCustomerNumber, int keySize, TimeProvider time)
+    internal CmfblEmulatedCompany(
+        string companyId, string appId, string appSecret, long firstCustomerNumber, int keySize, TimeProvider time, decimal demoBalance = 100_000m)
     {
         CompanyId = companyId;
+        DemoCompanyId = long.TryParse(companyId, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? (number + DemoCompanyOffset).ToString(CultureInfo.InvariantCulture)
+            : companyId + "-demo";
+        _demoBalance = demoBalance;
         AppId = appId;
         AppSecret = appSecret;
         _key = RSA.Create(keySize);
@@ -32,8 +41,18 @@ public sealed class CmfblEmulatedCompany
         _time = time;
     }
 
+    /// <summary>The difference between a numeric company id and the id of its simulation side.</summary>
+    public const long DemoCompanyOffset = 100_000;
+
     /// <summary>Gets the company id, sent by clients in the <c>companyId</c> header.</summary>
     public string CompanyId { get; }
+
+    /// <summary>
+    /// Gets the id of the company's simulation side, where its customers' demo accounts live: a session switched to demo
+    /// sends it in <c>companyId</c>. The company id plus <see cref="DemoCompanyOffset"/> when that is a number, else
+    /// the company id and <c>-demo</c>.
+    /// </summary>
+    public string DemoCompanyId { get; }
 
     /// <summary>Gets the app id that obtains admin tokens.</summary>
     public string AppId { get; }
@@ -71,6 +90,18 @@ public sealed class CmfblEmulatedCompany
         }
     }
 
+    /// <summary>Gets the verification codes sent so far, in order.</summary>
+    public IReadOnlyList<CmfblEmulatedVerificationCode> VerificationCodes
+    {
+        get
+        {
+            lock (Sync)
+            {
+                return _codes.ToArray();
+            }
+        }
+    }
+
     /// <summary>Gets how many admin tokens were issued.</summary>
     public int TokensIssued => Volatile.Read(ref _tokensIssued);
 
@@ -87,6 +118,39 @@ public sealed class CmfblEmulatedCompany
         {
             _groups.RemoveAll(g => g.Id == group.Id);
             _groups.Add(group);
+        }
+    }
+
+    /// <summary>Gets the code last sent to a recipient, as the customer would read it in the SMS or email.</summary>
+    /// <param name="recipient">An email, or a phone as <c>+852 98763237</c> (how CMFBL's clients address an SMS).</param>
+    /// <returns>The code, or <see langword="null"/> when none was sent there.</returns>
+    public string? LastCodeSentTo(string recipient)
+    {
+        ArgumentNullException.ThrowIfNull(recipient);
+        lock (Sync)
+        {
+            return _codes.LastOrDefault(c => string.Equals(c.Recipient, recipient.Trim(), StringComparison.OrdinalIgnoreCase))?.Code;
+        }
+    }
+
+    /// <summary>Gets the customer an access key (<c>thirdExt/randomKey</c>) was issued to.</summary>
+    /// <param name="accessKey">The key.</param>
+    /// <returns>The customer, or <see langword="null"/> when the key was not issued here.</returns>
+    public CmfblEmulatedCustomer? AccessKeyOwner(string accessKey)
+    {
+        ArgumentNullException.ThrowIfNull(accessKey);
+        lock (Sync)
+        {
+            return _accessKeys.GetValueOrDefault(accessKey);
+        }
+    }
+
+    /// <summary>Makes every customer session (client token) expired, as if the customers had been signed out.</summary>
+    public void ExpireClientTokens()
+    {
+        lock (Sync)
+        {
+            _clientTokens.Clear();
         }
     }
 
@@ -122,7 +186,7 @@ public sealed class CmfblEmulatedCompany
             }
 
             return Create(md5, customer.Phone.CountryCode, customer.Phone.Number, customer.Email, customer.Country ?? "HK",
-                customer.ExternalId, 1, 3, customer.Device, new Dictionary<string, string>());
+                customer.ExternalId, 1, 3, customer.Device, new Dictionary<string, string>(), null);
         }
     }
 
@@ -175,7 +239,7 @@ public sealed class CmfblEmulatedCompany
     /// <summary>Which uniqueness rule a new customer breaks, as its error code; null when none. Call under <see cref="Sync"/>.</summary>
     internal string? Conflict(string phoneArea, string phone, string? email, string? thirdServerCode)
     {
-        if (_customers.Any(c => c.Phone == phone && c.PhoneArea == phoneArea))
+        if (phone.Length > 0 && _customers.Any(c => c.Phone == phone && c.PhoneArea == phoneArea))
         {
             return "USCUSTOMER_API_0000106";
         }
@@ -193,13 +257,22 @@ public sealed class CmfblEmulatedCompany
         return null;
     }
 
-    /// <summary>Stores a new customer. Call under <see cref="Sync"/> after <see cref="Conflict"/>.</summary>
+    /// <summary>
+    /// Stores a new customer with its real and demo accounts, opened in <paramref name="account"/>'s trade type and
+    /// currency, else the group's. Call under <see cref="Sync"/> after <see cref="Conflict"/>.
+    /// </summary>
     internal CmfblEmulatedCustomer Create(
         string passwordMd5, string phoneArea, string phone, string? email, string country, string? thirdServerCode,
-        long groupId, int registerSource, string? device, IReadOnlyDictionary<string, string> utm)
+        long groupId, int registerSource, string? device, IReadOnlyDictionary<string, string> utm, (int TradeType, string Currency)? account)
     {
-        var customer = new CmfblEmulatedCustomer(_nextId++, (_nextNumber++).ToString(CultureInfo.InvariantCulture), passwordMd5)
+        var id = _nextId++;
+        var now = _time.GetUtcNow();
+        var group = _groups.FirstOrDefault(g => g.Id == groupId);
+        var (tradeType, currency) = account ?? (group?.TradeType ?? 1, group?.Assets.Split(',')[0].Trim() ?? "USDT");
+        var customer = new CmfblEmulatedCustomer(id, (_nextNumber++).ToString(CultureInfo.InvariantCulture), passwordMd5)
         {
+            RealAccount = new CmfblEmulatedAccount(RealAccountOffset + id, isDemo: false, currency, tradeType, 0m, now),
+            DemoAccount = new CmfblEmulatedAccount(DemoAccountOffset + id, isDemo: true, currency, tradeType, _demoBalance, now),
             PhoneArea = phoneArea,
             Phone = phone,
             Email = email,
@@ -209,13 +282,86 @@ public sealed class CmfblEmulatedCompany
             RegisterSource = registerSource,
             RegisterDevice = device,
             Utm = utm,
-            CreatedAt = _time.GetUtcNow(),
+            CreatedAt = now,
         };
         _customers.Add(customer);
         return customer;
     }
 
+    internal const long RealAccountOffset = 1_000_000;
+    internal const long DemoAccountOffset = 2_000_000;
+
+    internal decimal DemoBalance => _demoBalance;
+
     internal List<CmfblEmulatedCustomer> CustomersUnsafe => _customers;
+
+    /// <summary>Starts a customer session on one side and returns its client token.</summary>
+    internal string IssueClientToken(CmfblEmulatedCustomer customer, bool demo)
+    {
+        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) + "app";
+        lock (Sync)
+        {
+            _clientTokens[token] = (customer, demo);
+        }
+
+        return token;
+    }
+
+    /// <summary>The session a client token belongs to, or <see langword="null"/>.</summary>
+    internal (CmfblEmulatedCustomer Customer, bool Demo)? ClientSession(string token)
+    {
+        lock (Sync)
+        {
+            return _clientTokens.TryGetValue(token, out var session) ? session : null;
+        }
+    }
+
+    internal void EndClientSession(string token)
+    {
+        lock (Sync)
+        {
+            _clientTokens.Remove(token);
+        }
+    }
+
+    internal string IssueAccessKey(CmfblEmulatedCustomer customer)
+    {
+        var key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20));
+        lock (Sync)
+        {
+            _accessKeys[key] = customer;
+        }
+
+        return key;
+    }
+
+    internal CmfblEmulatedVerificationCode IssueCode(string recipient, string bizType, TimeSpan lifetime)
+    {
+        var now = _time.GetUtcNow();
+        var code = new CmfblEmulatedVerificationCode(
+            recipient,
+            bizType,
+            RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture),
+            Guid.NewGuid().ToString("D"),
+            now,
+            now + lifetime);
+        lock (Sync)
+        {
+            _codes.Add(code);
+        }
+
+        return code;
+    }
+
+    internal CmfblEmulatedVerificationCode? FindCode(string sendToken)
+    {
+        lock (Sync)
+        {
+            return _codes.FirstOrDefault(c => string.Equals(c.SendToken, sendToken, StringComparison.Ordinal));
+        }
+    }
+
+    internal bool IsExpired(CmfblEmulatedVerificationCode code) => code.ExpiresAt <= _time.GetUtcNow();
 
     internal List<CmfblEmulatedGroup> GroupsUnsafe => _groups;
 }

@@ -6,6 +6,8 @@ namespace BrokerAdapters.Testing;
 /// <summary>A customer stored by a <see cref="CmfblEmulator"/> company. Tests may change <see cref="Status"/> to lock or disable it.</summary>
 public sealed class CmfblEmulatedCustomer
 {
+    internal const long DemoIdOffset = 1_000_000;
+
     private int _status = 1;
 
     internal CmfblEmulatedCustomer(long id, string customerNo, string passwordMd5)
@@ -66,6 +68,15 @@ public sealed class CmfblEmulatedCustomer
 
     /// <summary>Gets when the customer last logged in.</summary>
     public DateTimeOffset? LastLoginAt { get; internal set; }
+
+    /// <summary>Gets the real trading account.</summary>
+    public CmfblEmulatedAccount RealAccount { get; internal init; } = null!;
+
+    /// <summary>Gets the demo trading account, kept in the company's simulation side (<see cref="CmfblEmulatedCompany.DemoCompanyId"/>).</summary>
+    public CmfblEmulatedAccount DemoAccount { get; internal init; } = null!;
+
+    /// <summary>Gets the customer id on the demo side (CMFBL's associated account, <c>relationCustomerId</c>).</summary>
+    public long DemoId => Id + DemoIdOffset;
 
     /// <summary>Gets the wrong passwords in a row since the last successful login.</summary>
     public int FailedLogins { get; internal set; }

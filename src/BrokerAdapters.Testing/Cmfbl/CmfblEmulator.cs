@@ -10,10 +10,14 @@ namespace BrokerAdapters.Testing;
 
 /// <summary>
 /// An in-memory CMFBL: the Manager API (<c>/openapi-b/…</c>: admin authentication, create customer, exists, page,
-/// detail, group list; plain or signed and encrypted bodies) and the Client API's login (<c>/api/login/…</c>), for
-/// several companies (white labels), each with its own credentials, key pair and customers. It behaves as CMFBL
-/// documents: customer numbers are assigned, uniqueness is enforced with CMFBL's error codes, MD5 passwords are
-/// checked at login, admin tokens expire, and a configured rate limit answers 429 with CMFBL's headers.
+/// detail, group list, trading accounts; plain or signed and encrypted bodies) and the Client API (<c>/api/…</c>:
+/// login, verification codes, self-registration, access key, switching between the real and the demo account,
+/// demo reset), for several companies (white labels), each with its own credentials, key pair and customers. It
+/// behaves as CMFBL documents: customer numbers are assigned, uniqueness is enforced with CMFBL's error codes, MD5
+/// passwords are checked at login, admin tokens expire, verification codes are checked once and expire, every
+/// customer has a real and a demo account (the demo one in the company's simulation side,
+/// <see cref="CmfblEmulatedCompany.DemoCompanyId"/>), only a demo account can be reset, and a configured rate limit
+/// answers 429 with CMFBL's headers.
 /// </summary>
 /// <example>
 /// <code>
@@ -35,10 +39,12 @@ public sealed partial class CmfblEmulator : ProviderEmulator
     internal const string DetailOperation = "customer.admin.WhiteCustomerAdminApiService.detail";
     internal const string GroupListOperation = "customer.admin.CustomerGroupAdminApiService.groupList";
     internal const string LoginOperation = "customer.app.CustomerWebApiService.login";
+    internal const string AccountListOperation = "customer.admin.CustomerAdminApiService.queryAccountList";
 
     private const string ManagerPrefix = "/openapi-b/";
     private const string AuthPrefix = "/openapi-b/auth/";
     private const string LoginPrefix = "/api/login/";
+    private const string ClientPrefix = "/api/";
 
     private static readonly string[] DetailSections = ["baseInfo", "tradeAccount", "kyc", "allKyc", "bankList", "walletList", "otherInfo"];
 
@@ -89,7 +95,8 @@ public sealed partial class CmfblEmulator : ProviderEmulator
                 appSecret ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
                 _nextNumberBlock,
                 1024,
-                TimeProvider);
+                TimeProvider,
+                _options.DemoInitialBalance);
             _nextNumberBlock += 1_000_000;
             _companies.Add(company);
             return company;
@@ -115,7 +122,7 @@ public sealed partial class CmfblEmulator : ProviderEmulator
             return path[ManagerPrefix.Length..];
         }
 
-        return path.StartsWith(LoginPrefix, StringComparison.Ordinal) ? path[LoginPrefix.Length..] : null;
+        return ResolveClientOperation(path);
     }
 
     private protected override string RateLimitScope(EmulatorCall call) => call.Header("companyId") ?? string.Empty;
@@ -139,6 +146,13 @@ public sealed partial class CmfblEmulator : ProviderEmulator
         }
 
         var company = FindCompany(companyId);
+        var demo = false;
+        if (company is null && FindDemoCompany(companyId) is { } demoSide && call.Path.StartsWith(ClientPrefix, StringComparison.Ordinal))
+        {
+            // The simulation side serves the Client API only; its admin is not emulated.
+            (company, demo) = (demoSide, true);
+        }
+
         if (company is null)
         {
             return Task.FromResult(Error(call, "USCUSTOMER_API_0000111", "Company not exist, or suspended"));
@@ -151,11 +165,9 @@ public sealed partial class CmfblEmulator : ProviderEmulator
                 : Error(call, "GGATEWAY_CODE_002", "Invalid business type"));
         }
 
-        if (call.Path.StartsWith(LoginPrefix, StringComparison.Ordinal))
+        if (call.Path.StartsWith(ClientPrefix, StringComparison.Ordinal))
         {
-            return Task.FromResult(call.Operation == LoginOperation
-                ? Login(call, company, Parse(call.Body))
-                : Error(call, "GGATEWAY_CODE_002", "Invalid business type"));
+            return Task.FromResult(Client(call, company, demo));
         }
 
         return Task.FromResult(Manager(call, company));
@@ -214,6 +226,7 @@ public sealed partial class CmfblEmulator : ProviderEmulator
             PageOperation => Page(call, company, body),
             DetailOperation => Detail(call, company, body),
             GroupListOperation => GroupList(call, company),
+            AccountListOperation => AccountList(call, company, body),
             _ => Error(call, "GGATEWAY_CODE_002", "Invalid business type"),
         };
     }
@@ -328,7 +341,8 @@ public sealed partial class CmfblEmulator : ProviderEmulator
                 });
             }
 
-            var customer = company.Create(pwd.ToLowerInvariant(), phoneArea, phone, email, country, third, groupId, source, Text(body, "registerDevice"), utm);
+            var customer = company.Create(
+                pwd.ToLowerInvariant(), phoneArea, phone, email, country, third, groupId, source, Text(body, "registerDevice"), utm, FirstTradeType(body));
             return Ok(call, customer.CustomerNo);
         }
     }
@@ -414,56 +428,6 @@ public sealed partial class CmfblEmulator : ProviderEmulator
             ["tradeType"] = g.TradeType,
             ["assets"] = g.Assets,
         })));
-
-    private EmulatorResponse Login(EmulatorCall call, CmfblEmulatedCompany company, JObject? body)
-    {
-        var type = body?["type"]?.Type == JTokenType.Integer ? (int)body["type"]! : 0;
-        var login = Text(body, "loginName");
-        var pwd = Text(body, "loginPwd");
-        if (body is null || type is < 1 or > 3 || login is null || body["device"]?.Type != JTokenType.Integer || (pwd is not null && !IsMd5Hex(pwd)))
-        {
-            return Error(call, "GGATEWAY_CODE_015", "The request parameter is invalid");
-        }
-
-        lock (company.Sync)
-        {
-            var customer = FindByLogin(company, type, login, Text(body, "phoneArea"));
-            if (customer is null)
-            {
-                return Error(call, "USCUSTOMER_API_0000102", "Account number or password wrong");
-            }
-
-            switch (customer.Status)
-            {
-                case 5:
-                    return Error(call, "USCUSTOMER_API_0000157", "The customer is locked and operations are prohibited.");
-                case 2:
-                    return Error(call, "USCUSTOMER_API_0000158", "The customer is disabled, operation prohibited.");
-                case 3 or 4:
-                    return Error(call, "USCUSTOMER_API_0000113", "Account is suspended, login is not allowed.");
-            }
-
-            if (pwd is null || !string.Equals(pwd, customer.PasswordMd5, StringComparison.OrdinalIgnoreCase))
-            {
-                customer.FailedLogins++;
-                if (customer.FailedLogins >= _options.MaxFailedLogins)
-                {
-                    customer.Status = 5;
-                    return Error(call, "USCUSTOMER_API_0001050", "Your account has been locked due to 5 consecutive incorrect password attempts.");
-                }
-
-                return Error(call, "USCUSTOMER_API_0000102", "Account number or password wrong");
-            }
-
-            customer.FailedLogins = 0;
-            customer.LastLoginAt = TimeProvider.GetUtcNow();
-            var data = BaseInfo(company, customer);
-            data["token"] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) + "app";
-            data["rToken"] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-            data["accountList"] = Accounts(company, customer);
-            return Ok(call, data);
-        }
-    }
 
     /// <summary>Decrypts and verifies a signed, encrypted body.</summary>
     private (JObject? Body, EmulatorResponse? Error) Unseal(EmulatorCall call, CmfblEmulatedCompany company)
@@ -608,20 +572,7 @@ public sealed partial class CmfblEmulator : ProviderEmulator
         ["withdraw"] = 1,
     };
 
-    private static JArray Accounts(CmfblEmulatedCompany company, CmfblEmulatedCustomer c) =>
-    [
-        new JObject
-        {
-            ["accountId"] = 1_000_000 + c.Id,
-            ["customerId"] = c.Id,
-            ["customerNo"] = c.CustomerNo,
-            ["companyId"] = CompanyNumber(company),
-            ["currency"] = "USDT",
-            ["tradeType"] = 1,
-            ["balance"] = "0.0000",
-            ["status"] = 2,
-        },
-    ];
+    private static JArray Accounts(CmfblEmulatedCompany company, CmfblEmulatedCustomer c) => [Account(company, c, demo: false)];
 
     private static long CompanyNumber(CmfblEmulatedCompany company) =>
         long.TryParse(company.CompanyId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0;
@@ -631,6 +582,14 @@ public sealed partial class CmfblEmulator : ProviderEmulator
         lock (_companiesLock)
         {
             return _companies.FirstOrDefault(c => c.CompanyId == companyId);
+        }
+    }
+
+    private CmfblEmulatedCompany? FindDemoCompany(string companyId)
+    {
+        lock (_companiesLock)
+        {
+            return _companies.FirstOrDefault(c => c.DemoCompanyId == companyId);
         }
     }
 

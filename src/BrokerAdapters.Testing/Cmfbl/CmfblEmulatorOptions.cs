@@ -20,4 +20,22 @@ public sealed class CmfblEmulatorOptions
 
     /// <summary>Gets or sets how many wrong passwords in a row lock a customer. Defaults to 5, as CMFBL documents.</summary>
     public int MaxFailedLogins { get; set; } = 5;
+
+    /// <summary>Gets or sets how long a verification code is accepted after it was sent. Defaults to ten minutes.</summary>
+    public TimeSpan VerificationCodeLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Gets or sets how many registrations a verification ticket may refuse before it answers
+    /// <c>USCUSTOMER_API_0000512</c> (too many wrong codes) whatever the code. Defaults to 5.
+    /// </summary>
+    public int MaxVerificationAttempts { get; set; } = 5;
+
+    /// <summary>Gets or sets the balance a demo account opens with and is reset to. Defaults to 100 000.</summary>
+    public decimal DemoInitialBalance { get; set; } = 100_000m;
+
+    /// <summary>
+    /// Gets or sets how long after a demo reset another is refused with <c>USCUSTOMER_API_0000009</c>;
+    /// <see langword="null"/> (the default) refuses none.
+    /// </summary>
+    public TimeSpan? DemoResetCooldown { get; set; }
 }

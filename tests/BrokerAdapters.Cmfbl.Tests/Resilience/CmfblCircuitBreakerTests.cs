@@ -85,7 +85,8 @@ public sealed class CmfblCircuitBreakerTests
     [Test]
     public async Task Attempt_timeouts_and_broken_connections_count_as_failures()
     {
-        using var host = BreakerHost(("AttemptTimeout", "00:00:00.050"));
+        // Long enough for the admin token call on a loaded machine; the hung call waits it out.
+        using var host = BreakerHost(("AttemptTimeout", "00:00:01"));
         host.Provider.Hang(ExistsUrl);
         host.Provider.Throw(ExistsUrl, new HttpRequestException(HttpRequestError.ConnectionError, "refused"));
         host.Provider.Answer(ExistsUrl, _ => ExistsYes());

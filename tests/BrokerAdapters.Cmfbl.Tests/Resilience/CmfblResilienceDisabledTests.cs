@@ -25,13 +25,14 @@ public sealed class CmfblResilienceDisabledTests
     [Test]
     public async Task Only_the_total_timeout_bounds_a_call()
     {
-        using var host = Host(("Enabled", "false"), ("AttemptTimeout", "00:00:00.050"), ("TotalTimeout", "00:00:00.400"));
+        // The total timeout also bounds the admin token call: long enough for it on a loaded machine.
+        using var host = Host(("Enabled", "false"), ("AttemptTimeout", "00:00:00.050"), ("TotalTimeout", "00:00:01"));
         host.Provider.Hang(ExistsUrl);
         var started = Stopwatch.GetTimestamp();
 
         var ex = await Assert.ThrowsAsync<UserRegistryException>(() => host.Registry.ExistsAsync(Number));
 
-        Assert.That(Stopwatch.GetElapsedTime(started), Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(400) - TimerSlack));
+        Assert.That(Stopwatch.GetElapsedTime(started), Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(1) - TimerSlack));
         Assert.That(ex!.Kind, Is.EqualTo(UserRegistryErrorKind.Timeout));
         Assert.That(ex.InnerException, Is.TypeOf<TimeoutRejectedException>());
         Assert.That(Urls(host.Provider), Is.EqualTo(new[] { AuthUrl, ExistsUrl }));

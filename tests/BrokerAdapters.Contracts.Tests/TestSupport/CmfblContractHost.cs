@@ -30,6 +30,12 @@ internal sealed class CmfblContractHost : IDisposable
     public const string DetailPath = "/openapi-b/customer.admin.WhiteCustomerAdminApiService.detail";
     public const string GroupListPath = "/openapi-b/customer.admin.CustomerGroupAdminApiService.groupList";
     public const string LoginPath = "/api/login/customer.app.CustomerWebApiService.login";
+    public const string AccountListPath = "/openapi-b/customer.admin.CustomerAdminApiService.queryAccountList";
+    public const string VerifyCodeSendPath = "/api/global/message.app.VerificationApiService.verifyCodeSend";
+    public const string RegisterPath = "/api/register/customer.app.CustomerWebApiService.register";
+    public const string RandomKeyPath = "/api/global/thirdExt/randomKey";
+    public const string SwitchAccountPath = "/api/thirdExt/switchAccount";
+    public const string ResetAccountPath = "/api/global/customer.app.CustomerDubboApiService.resetAccount";
 
     /// <summary>The answer each URL gets unless a test queued its own.</summary>
     private static readonly (string Url, string Fixture)[] DefaultAnswers =
@@ -41,6 +47,12 @@ internal sealed class CmfblContractHost : IDisposable
         (BaseUrl + DetailPath, "detail.response.json"),
         (BaseUrl + GroupListPath, "group-list.response.json"),
         (ClientBaseUrl + LoginPath, "login.response.json"),
+        (BaseUrl + AccountListPath, "account-list.response.json"),
+        (ClientBaseUrl + VerifyCodeSendPath, "verify-code-send.response.json"),
+        (ClientBaseUrl + RegisterPath, "register.response.json"),
+        (ClientBaseUrl + RandomKeyPath, "random-key.response.json"),
+        (ClientBaseUrl + SwitchAccountPath, "switch-account.response.json"),
+        (ClientBaseUrl + ResetAccountPath, "reset-account.response.json"),
     ];
 
     private readonly HashSet<string> _answered = new(StringComparer.Ordinal);
@@ -114,10 +126,15 @@ internal sealed class CmfblContractHost : IDisposable
         }
     }
 
-    public static string UrlOf(string path) => (path == LoginPath ? ClientBaseUrl : BaseUrl) + path;
+    public static string UrlOf(string path) => HostOf(path) + path;
+
+    /// <summary>The host a path lives on: the Client API's for <c>/api/…</c>, the Manager API's otherwise.</summary>
+    public static string HostOf(string path) => IsClientApi(path) ? ClientBaseUrl : BaseUrl;
 
     /// <summary>Whether the library may encrypt calls to <paramref name="path"/> (the Manager API calls made with the admin token).</summary>
-    public static bool IsEncryptable(string path) => path is not (AuthPath or LoginPath);
+    public static bool IsEncryptable(string path) => path != AuthPath && !IsClientApi(path);
+
+    private static bool IsClientApi(string path) => path.StartsWith("/api/", StringComparison.Ordinal);
 
     /// <summary>
     /// Undoes the encryption the contract describes, independently of the library: base64 blocks separated by

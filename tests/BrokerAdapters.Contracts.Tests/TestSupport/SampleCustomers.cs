@@ -28,6 +28,17 @@ internal static class SampleCustomers
         },
     };
 
+    /// <summary>A customer registering itself by phone; its wire form is <c>cmfbl/examples/register.request.json</c> with <see cref="CmfblTicket"/>.</summary>
+    public static NewCustomer CmfblSelfService() => CmfblFull() with { Email = null, ClientIp = "203.0.113.7" };
+
+    /// <summary>Gets the ticket of <c>cmfbl/examples/verify-code-send.response.json</c>.</summary>
+    public static BrokerAdapters.Cmfbl.CmfblVerificationTicket CmfblTicket { get; } =
+        new(CustomerLookup.ByPhone(new PhoneNumber("+852", "98763237")), "7d0c2b8e-5f41-4a7e-9a51-2f8f6b3c1d20");
+
+    /// <summary>A customer session as <c>cmfbl/examples/login.response.json</c> opens it.</summary>
+    public static BrokerAdapters.Cmfbl.CmfblCustomerSession CmfblSession() =>
+        new(new Customer { Provider = "Cmfbl", Id = "1176", Number = "86021976" }, "customer-session-token", "360");
+
     /// <summary>Only what CMFBL requires; with no trade types configured its wire form is <c>create-customer.request.minimal.json</c>.</summary>
     public static NewCustomer CmfblMinimal() => new()
     {

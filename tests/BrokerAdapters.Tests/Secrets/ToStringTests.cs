@@ -64,7 +64,8 @@ public sealed partial class ToStringTests
         {
             typeof(NewCustomer), typeof(CustomerCredentials), typeof(AuthenticatedCustomer), typeof(CmfblOptions), typeof(McCrmOptions),
             typeof(McCrmEmulatorOptions), typeof(McCrmEmulator), typeof(CmfblEmulatedCompany), typeof(CmfblEmulatedCustomer), typeof(McCrmEmulatedUser),
-            typeof(MigrationPlanRow), typeof(UserRegistryException),
+            typeof(MigrationPlanRow), typeof(UserRegistryException), typeof(CmfblCustomerSession), typeof(CmfblVerificationTicket),
+            typeof(CmfblEmulatedVerificationCode),
         }));
     }
 
@@ -89,6 +90,8 @@ public sealed partial class ToStringTests
             "NewCustomer.Password", "CustomerCredentials.Password", "AuthenticatedCustomer.AccessToken", "AuthenticatedCustomer.RefreshToken",
             "CmfblOptions.AppSecret", "CmfblOptions.PublicKey", "McCrmOptions.Token", "McCrmOptions.PublicKey",
             "McCrmEmulatorOptions.Token", "McCrmEmulator.Token", "CmfblEmulatedCompany.AppSecret", "CmfblEmulatedCustomer.PasswordMd5",
+            "CmfblCustomerSession.ClientToken", "CmfblCustomerSession.RefreshToken", "CmfblVerificationTicket.SendToken",
+            "CmfblEmulatedVerificationCode.SendToken",
         }));
     }
 
@@ -273,6 +276,17 @@ public sealed partial class ToStringTests
         if (type == typeof(CmfblEmulatedCustomer))
         {
             return new CmfblEmulator().AddCompany("360").Seed(FakeCustomers.Generate(1)[0] with { Password = SecretFor("Password") });
+        }
+
+        if (type == typeof(CmfblEmulatedVerificationCode))
+        {
+            // Codes are issued by the emulator only: one is sent the way a client asks for it.
+            var emulator = new CmfblEmulator();
+            var company = emulator.AddCompany("360");
+            var headers = new Dictionary<string, string> { ["companyId"] = "360", ["trace"] = "t-1", ["version"] = "0.0.1" };
+            const string Body = """{"companyId":360,"bizType":"EMAIL_REGISTER_VERIFICATION_CODE","toUser":"ann.lee@example.com"}""";
+            emulator.ServeAsync(HttpMethod.Post, "/api/global/message.app.VerificationApiService.verifyCodeSend", headers, Body).GetAwaiter().GetResult();
+            return company.VerificationCodes.Single();
         }
 
         if (type == typeof(McCrmEmulatedUser))

@@ -161,6 +161,40 @@ public sealed class RegistryTraceTests
     }
 
     [Test]
+    public async Task A_customer_sessions_calls_are_spans_named_after_them_with_their_wire_operations()
+    {
+        var emulator = new CmfblEmulator();
+        var company = emulator.AddCompany("360");
+        var customer = Customer();
+        company.Seed(customer);
+        using var host = TelemetryHost.For(emulator, company);
+
+        var recorded = await host.RecordAsync(async () =>
+        {
+            var real = await host.Cmfbl.SignInAsync(new CustomerCredentials(CustomerLookup.ByEmail(customer.Email!), FakeCustomers.Password));
+            await host.Cmfbl.GetAccessKeyAsync(real);
+            var demo = await host.Cmfbl.SwitchAccountAsync(real);
+            await host.Cmfbl.ResetDemoAccountAsync(demo);
+            await host.Cmfbl.GetTradingAccountsAsync(real.Customer.Number!, 1);
+        });
+
+        Assert.That(recorded.Operations.Select(o => o.DisplayName), Is.EqualTo(new[]
+        {
+            "Cmfbl sign_in", "Cmfbl get_access_key", "Cmfbl switch_account", "Cmfbl reset_demo_account", "Cmfbl get_trading_accounts",
+        }));
+        Assert.That(recorded.Operations.Select(o => Tag(o, "brokeradapters.outcome")), Has.All.EqualTo("success"));
+        var wireOperations = recorded.Operations.Select(o => string.Join(" + ", recorded.AttemptsOf(o).Select(a => Tag(a, "brokeradapters.wire_operation"))));
+        Assert.That(wireOperations, Is.EqualTo(new[]
+        {
+            "customer.app.CustomerWebApiService.login",
+            "thirdExt/randomKey",
+            "thirdExt/switchAccount",
+            "customer.app.CustomerDubboApiService.resetAccount",
+            Auth + " + customer.admin.CustomerAdminApiService.queryAccountList",
+        }));
+    }
+
+    [Test]
     public async Task An_MC_CRM_signup_is_one_span_with_its_attempt()
     {
         var emulator = new McCrmEmulator();
