@@ -18,12 +18,13 @@ public sealed class ExampleCrmContractTests : UserRegistryContractTests
             .AddExampleCrm(http => http.ConfigurePrimaryHttpMessageHandler(emulator.CreateHandler));
         var provider = services.BuildServiceProvider();
 
-        // No EmulatorFaults: only the kit's own emulators can serve them, so the four fault tests of the suite are
-        // skipped here and ExampleCrmFaultTests covers the same behaviours with this emulator's faults.
+        // With the emulator's faults, the suite's fault tests (rate limit, malformed answer, lost registration,
+        // slow provider) run too.
         return Task.FromResult(new UserRegistryContractContext(
             provider.GetRequiredService<IUserRegistry>(),
             () => emulator.Requests.Count,
-            provider.DisposeAsync));
+            provider.DisposeAsync,
+            emulator.Faults));
     }
 }
 #endregion

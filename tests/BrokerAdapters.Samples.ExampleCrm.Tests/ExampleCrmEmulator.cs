@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Web;
+using BrokerAdapters.Testing;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using RichardSzalay.MockHttp;
@@ -11,7 +12,8 @@ namespace BrokerAdapters.Samples.ExampleCrm.Tests;
 
 /// <summary>
 /// An in-memory Example CRM on RichardSzalay.MockHttp: the four endpoints the provider uses, behind the bearer API
-/// key, with unique emails and phones, cursor pages and password checks, and a few faults to inject. Thread-safe.
+/// key, with unique emails and phones, cursor pages and password checks, and the test kit's faults
+/// (<see cref="Faults"/>) applied in Example CRM's terms. Thread-safe.
 /// </summary>
 public sealed class ExampleCrmEmulator
 {
@@ -20,37 +22,61 @@ public sealed class ExampleCrmEmulator
     private const int DefaultLimit = 50;
     private const int MaxLimit = 100;
 
+    /// <summary>A customer as Example CRM writes one, the base of the broken answers.</summary>
+    private const string SampleCustomer = """{"id":"cus_000000000000000000000001","number":"100000","email":"sample@example.com","status":"active","created_at":"2025-01-01T00:00:00Z"}""";
+
     private static readonly HttpRequestOptionsKey<bool> DropKey = new("ExampleCrmEmulator.Drop");
+    private static readonly HttpRequestOptionsKey<bool> RefuseKey = new("ExampleCrmEmulator.Refuse");
+
+    /// <summary>The HTTP status Example CRM answers each of its error codes with.</summary>
+    private static readonly Dictionary<string, HttpStatusCode> ErrorStatuses = new(StringComparer.Ordinal)
+    {
+        ["validation_failed"] = HttpStatusCode.UnprocessableEntity,
+        ["customer_exists"] = HttpStatusCode.Conflict,
+        ["customer_not_found"] = HttpStatusCode.NotFound,
+        ["invalid_credentials"] = HttpStatusCode.Unauthorized,
+        ["account_locked"] = (HttpStatusCode)423,
+        ["account_disabled"] = HttpStatusCode.Forbidden,
+        ["invalid_api_key"] = HttpStatusCode.Unauthorized,
+        ["forbidden"] = HttpStatusCode.Forbidden,
+        ["rate_limited"] = HttpStatusCode.TooManyRequests,
+        ["unavailable"] = HttpStatusCode.ServiceUnavailable,
+    };
 
     private readonly List<ExampleCrmEmulatedCustomer> _customers = [];
     private readonly List<RecordedRequest> _requests = [];
     private readonly Lock _lock = new();
     private long _nextNumber = 100001;
-    private (int Count, HttpStatusCode Status) _failures;
-    private int _malformed;
-    private int _drops;
 
     #region emulator-routes
-    public ExampleCrmEmulator()
+    public ExampleCrmEmulator(TimeProvider? timeProvider = null)
     {
+        TimeProvider = timeProvider ?? TimeProvider.System;
         ApiKey = "ek_test_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         Mock = new MockHttpMessageHandler();
-        Mock.When(HttpMethod.Post, BaseUrl + "v1/customers").Respond(request => ServeAsync(request, CreateCustomer));
-        Mock.When(HttpMethod.Get, BaseUrl + "v1/customers/*").Respond(request => ServeAsync(request, GetCustomer));
-        Mock.When(HttpMethod.Get, BaseUrl + "v1/customers").Respond(request => ServeAsync(request, SearchCustomers));
-        Mock.When(HttpMethod.Post, BaseUrl + "v1/sessions").Respond(request => ServeAsync(request, CreateSession));
-        Mock.Fallback.Respond(request => ServeAsync(request, _ => Error(HttpStatusCode.NotFound, "not_found", "No such endpoint.")));
+        Mock.When(HttpMethod.Post, BaseUrl + "v1/customers").Respond(request => ServeAsync(request, ExampleCrmOperations.CreateCustomer, CreateCustomer));
+        Mock.When(HttpMethod.Get, BaseUrl + "v1/customers/*").Respond(request => ServeAsync(request, ExampleCrmOperations.GetCustomer, GetCustomer));
+        Mock.When(HttpMethod.Get, BaseUrl + "v1/customers").Respond(request => ServeAsync(request, ExampleCrmOperations.SearchCustomers, SearchCustomers));
+        Mock.When(HttpMethod.Post, BaseUrl + "v1/sessions").Respond(request => ServeAsync(request, ExampleCrmOperations.CreateSession, CreateSession));
+        Mock.Fallback.Respond(request => ServeAsync(request, operation: null, _ => Error(HttpStatusCode.NotFound, "not_found", "No such endpoint.")));
     }
     #endregion
+
+    /// <summary>
+    /// Gets the faults to inject, named by <see cref="ExampleCrmOperations"/>: statuses, error codes, broken bodies,
+    /// answers lost after the change was made, resets, refusals, stalls and latency, as
+    /// <see cref="EmulatorFaults.TakeNext"/> describes them.
+    /// </summary>
+    public EmulatorFaults Faults { get; } = new();
+
+    /// <summary>Gets the emulator's clock, for <see cref="EmulatorFaults.Latency"/>, <see cref="EmulatorFaults.StallDuration"/> and creation dates.</summary>
+    public TimeProvider TimeProvider { get; }
 
     /// <summary>Gets the API key clients must send as <c>Authorization: Bearer …</c>; a new one per emulator.</summary>
     public string ApiKey { get; }
 
     /// <summary>Gets the MockHttp handler behind the emulator, to add expectations of your own.</summary>
     public MockHttpMessageHandler Mock { get; }
-
-    /// <summary>Gets or sets a delay before every answer; the caller's cancellation ends it.</summary>
-    public TimeSpan Latency { get; set; }
 
     /// <summary>Gets every request received so far, in order.</summary>
     public IReadOnlyList<RecordedRequest> Requests
@@ -76,35 +102,6 @@ public sealed class ExampleCrmEmulator
         }
     }
 
-    #region emulator-faults
-    /// <summary>Answers the next <paramref name="count"/> requests with <paramref name="status"/> and Example CRM's error body; nothing is applied.</summary>
-    public void FailNext(int count, HttpStatusCode status)
-    {
-        lock (_lock)
-        {
-            _failures = (count, status);
-        }
-    }
-
-    /// <summary>Answers the next <paramref name="count"/> requests with a 200 whose body is not JSON; nothing is applied.</summary>
-    public void MalformNext(int count)
-    {
-        lock (_lock)
-        {
-            _malformed = count;
-        }
-    }
-
-    /// <summary>Applies the next <paramref name="count"/> requests, then drops the connection instead of answering.</summary>
-    public void DropNextResponses(int count)
-    {
-        lock (_lock)
-        {
-            _drops = count;
-        }
-    }
-    #endregion
-
     /// <summary>
     /// Creates a handler for <c>ConfigurePrimaryHttpMessageHandler(emulator.CreateHandler)</c>. IHttpClientFactory
     /// disposes the handlers it rotates; disposing this one leaves the emulator and its customers intact.
@@ -119,51 +116,69 @@ public sealed class ExampleCrmEmulator
         [section + ":ExampleCrm:ApiKey"] = ApiKey,
     };
 
-    private async Task<HttpResponseMessage> ServeAsync(HttpRequestMessage request, Func<Call, HttpResponseMessage> endpoint)
+    #region emulator-faults
+    /// <summary>Records the request, then applies the next fault queued for its operation, or answers it normally.</summary>
+    private async Task<HttpResponseMessage> ServeAsync(HttpRequestMessage request, string? operation, Func<Call, HttpResponseMessage> endpoint)
     {
         var recorded = await RecordedRequest.FromAsync(request);
-        bool drop;
         lock (_lock)
         {
             _requests.Add(recorded);
-            if (_failures.Count > 0)
-            {
-                _failures.Count--;
-                return Injected(_failures.Status);
-            }
-
-            if (_malformed > 0)
-            {
-                _malformed--;
-                return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("Internal error: upstream returned garbage", Encoding.UTF8, "application/json") };
-            }
-
-            drop = _drops > 0;
-            if (drop)
-            {
-                _drops--;
-            }
         }
 
-        HttpResponseMessage response;
+        // A path the API does not serve answers 404 whatever is queued.
+        switch (operation is null ? null : Faults.TakeNext(operation))
+        {
+            case null:
+                return Apply(recorded, endpoint);
+            case { Status: { } status }:
+                return StatusAnswer(status);
+            case { ProviderCode: { } code } fault:
+                return Error(ErrorStatuses.GetValueOrDefault(code, HttpStatusCode.BadRequest), code, fault.ProviderMessage ?? "Injected failure.");
+            case { Malformed: { } kind }:
+                return Malformed(kind, operation!);
+            case { DropsResponse: true }:
+                // Applied, but the client must not see the answer: the handler turns this mark into a reset connection.
+                var applied = Apply(recorded, endpoint);
+                request.Options.Set(DropKey, true);
+                return applied;
+            case { Kind: EmulatorFaultKind.ResetBeforeCommit }:
+                request.Options.Set(DropKey, true);
+                return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
+            case { Kind: EmulatorFaultKind.ConnectionRefused }:
+                request.Options.Set(RefuseKey, true);
+                return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
+            // The holds go on after the client has gone, as a server's would (the handler stops waiting for them).
+            case { Kind: EmulatorFaultKind.TimeoutBeforeCommit }:
+                await Task.Delay(Faults.StallDuration, TimeProvider);
+                return Error(HttpStatusCode.GatewayTimeout, "unavailable", "The request timed out before it was processed.");
+            case { Kind: EmulatorFaultKind.TimeoutWithLateCommit }:
+                await Task.Delay(Faults.StallDuration, TimeProvider);
+                return Apply(recorded, endpoint);
+            case { Kind: EmulatorFaultKind.TimeoutAfterCommit }:
+                var committed = Apply(recorded, endpoint);
+                await Task.Delay(Faults.StallDuration, TimeProvider);
+                return committed;
+            case var other:
+                return Error(HttpStatusCode.InternalServerError, "emulator_failure", $"Fault {other.Kind} is not emulated.");
+        }
+    }
+    #endregion
+
+    /// <summary>Answers a request as Example CRM does: the API key first, then the endpoint.</summary>
+    private HttpResponseMessage Apply(RecordedRequest recorded, Func<Call, HttpResponseMessage> endpoint)
+    {
         try
         {
-            response = recorded.Header("Authorization") == "Bearer " + ApiKey
+            return recorded.Header("Authorization") == "Bearer " + ApiKey
                 ? endpoint(new Call(recorded))
                 : Error(HttpStatusCode.Unauthorized, "invalid_api_key", "The API key is missing or wrong.");
         }
         catch (Exception ex)
         {
             // A bug of the emulator answers 500 rather than leaving the client waiting.
-            response = Error(HttpStatusCode.InternalServerError, "emulator_failure", ex.Message);
+            return Error(HttpStatusCode.InternalServerError, "emulator_failure", ex.Message);
         }
-        if (drop)
-        {
-            // Applied, but the client must not see the answer: the handler turns this mark into a reset connection.
-            request.Options.Set(DropKey, true);
-        }
-
-        return response;
     }
 
     #region emulator-create
@@ -205,7 +220,7 @@ public sealed class ExampleCrmEmulator
                 (_nextNumber++).ToString(CultureInfo.InvariantCulture),
                 email,
                 password,
-                DateTimeOffset.UtcNow)
+                TimeProvider.GetUtcNow())
             {
                 PhoneCountryCode = countryCode,
                 PhoneNumber = number,
@@ -289,18 +304,52 @@ public sealed class ExampleCrmEmulator
         }
     }
 
-    private static HttpResponseMessage Injected(HttpStatusCode status)
+    /// <summary>
+    /// An injected status: the codes Example CRM documents for any call (401, 403, 429, 5xx) in its error format; any
+    /// other status as the HTML page of a proxy in front of it.
+    /// </summary>
+    private static HttpResponseMessage StatusAnswer(HttpStatusCode status) => (int)status switch
     {
-        var response = status == HttpStatusCode.TooManyRequests
-            ? Error(status, "rate_limited", "Too many requests.")
-            : Error(status, "unavailable", "Injected failure.");
-        if (status == HttpStatusCode.TooManyRequests)
-        {
-            response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(30));
-        }
+        401 => Error(status, "invalid_api_key", "The API key is missing or wrong."),
+        403 => Error(status, "forbidden", "The API key may not do this."),
+        429 => Error(status, "rate_limited", "Too many requests."),
+        >= 500 => Error(status, "unavailable", "Injected failure."),
+        _ => Text(status, $"<html><body><h1>{(int)status} {status}</h1></body></html>", "text/html"),
+    };
 
-        return response;
+    /// <summary>A broken answer with status 200, in Example CRM's terms: it has no envelope, so "data" is the answer itself.</summary>
+    private static HttpResponseMessage Malformed(MalformedBody kind, string operation)
+    {
+        var search = operation == ExampleCrmOperations.SearchCustomers;
+        var valid = search
+            ? $$"""{"data":[{{SampleCustomer}}],"next_cursor":null}"""
+            : operation == ExampleCrmOperations.CreateSession
+                ? $$"""{"access_token":"at_0","refresh_token":"rt_0","expires_in":3600,"customer":{{SampleCustomer}}}"""
+                : SampleCustomer;
+        return kind switch
+        {
+            MalformedBody.Html => Text(HttpStatusCode.OK, "<!DOCTYPE html><html><body>Service maintenance</body></html>", "text/html"),
+            MalformedBody.Empty => Text(HttpStatusCode.OK, string.Empty, "application/json"),
+            MalformedBody.TruncatedJson => Text(HttpStatusCode.OK, valid[..(valid.Length * 2 / 3)], "application/json"),
+            MalformedBody.NotJson => Text(HttpStatusCode.OK, "Internal error: upstream returned garbage", "application/json"),
+            MalformedBody.NullData => Text(HttpStatusCode.OK, search ? """{"data":null,"next_cursor":null}""" : "null", "application/json"),
+            MalformedBody.Array => Text(HttpStatusCode.OK, "[" + valid + "]", "application/json"),
+            // No code in Example CRM's answers: the member that makes the answer what it is goes missing instead.
+            MalformedBody.MissingCode => Text(HttpStatusCode.OK, WithoutKey(valid, search ? "data" : operation == ExampleCrmOperations.CreateSession ? "access_token" : "id"), "application/json"),
+            MalformedBody.WrongDataType => Text(HttpStatusCode.OK, search ? """{"data":"unexpected text","next_cursor":null}""" : "\"unexpected text\"", "application/json"),
+            _ => Error(HttpStatusCode.InternalServerError, "emulator_failure", $"Malformed body {kind} is not emulated."),
+        };
     }
+
+    private static string WithoutKey(string json, string key)
+    {
+        var answer = JObject.Parse(json);
+        answer.Remove(key);
+        return answer.ToString(Formatting.None);
+    }
+
+    private static HttpResponseMessage Text(HttpStatusCode status, string body, string mediaType) =>
+        new(status) { Content = new StringContent(body, Encoding.UTF8, mediaType) };
 
     private static HttpResponseMessage Invalid(string field, string message) =>
         Error(HttpStatusCode.UnprocessableEntity, "validation_failed", "The request is invalid.", new JArray(new JObject { ["name"] = field, ["message"] = message }));
@@ -313,7 +362,13 @@ public sealed class ExampleCrmEmulator
             error["fields"] = fields;
         }
 
-        return Json(status, new JObject { ["error"] = error });
+        var response = Json(status, new JObject { ["error"] = error });
+        if (code == "rate_limited")
+        {
+            response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(30));
+        }
+
+        return response;
     }
 
     private static HttpResponseMessage Json(HttpStatusCode status, JObject body)
@@ -344,8 +399,8 @@ public sealed class ExampleCrmEmulator
     }
 
     /// <summary>
-    /// Adds the latency, passes the request to the MockHttp handler without owning it, and turns a dropped answer into
-    /// the connection failure a client would see.
+    /// Waits the faults' latency, passes the request to the MockHttp handler without owning it, and turns a dropped or
+    /// refused answer into the connection failure a client would see.
     /// </summary>
     private sealed class EmulatorHandler(ExampleCrmEmulator emulator) : HttpMessageHandler
     {
@@ -353,12 +408,21 @@ public sealed class ExampleCrmEmulator
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            if (emulator.Latency > TimeSpan.Zero)
+            var latency = emulator.Faults.Latency;
+            if (latency > TimeSpan.Zero)
             {
-                await Task.Delay(emulator.Latency, cancellationToken);
+                await Task.Delay(latency, emulator.TimeProvider, cancellationToken);
             }
 
-            var response = await _mock.SendAsync(request, cancellationToken);
+            // The client stops waiting when its token says so, even while the emulator holds an answer (a stall fault).
+            var response = await _mock.SendAsync(request, cancellationToken).WaitAsync(cancellationToken);
+            if (request.Options.TryGetValue(RefuseKey, out var refused) && refused)
+            {
+                response.Dispose();
+                throw new HttpRequestException(
+                    HttpRequestError.ConnectionError, "The emulator refused the connection (injected fault).", new IOException("Connection refused"));
+            }
+
             if (request.Options.TryGetValue(DropKey, out var drop) && drop)
             {
                 response.Dispose();

@@ -1,6 +1,9 @@
 namespace BrokerAdapters.Testing;
 
-/// <summary>The faults <see cref="EmulatorFaults.InjectRandomly"/> can choose from.</summary>
+/// <summary>
+/// The faults <see cref="EmulatorFaults.InjectRandomly"/> can choose from; <see cref="EmulatorFault.Kind"/> names those that
+/// no other member of a taken fault describes.
+/// </summary>
 public enum EmulatorFaultKind
 {
     /// <summary>HTTP 503 with an HTML page; nothing is applied.</summary>

@@ -8,6 +8,10 @@ namespace BrokerAdapters.Testing;
 /// <c>customer.admin.WhiteCustomerAdminApiService.addCusAndOpenAccountAndKyc</c>, or an MC-CRM operation such as
 /// <c>user/signup</c>). Faults are consumed in the order they were queued. Thread-safe.
 /// </summary>
+/// <remarks>
+/// The kit's emulators read these faults themselves. An emulator of your own serves them by calling
+/// <see cref="TakeNext"/> for each request it answers and applying the <see cref="EmulatorFault"/> it gets.
+/// </remarks>
 public sealed class EmulatorFaults
 {
     private readonly List<EmulatorFault> _pending = [];
@@ -62,7 +66,7 @@ public sealed class EmulatorFaults
     public EmulatorFaults FailNextWithCode(int count, string code, string? message = null, string? operation = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
-        return Add(new EmulatorFault { Operation = operation, Remaining = count, Code = code, Message = message });
+        return Add(new EmulatorFault { Operation = operation, Remaining = count, ProviderCode = code, ProviderMessage = message });
     }
 
     /// <summary>Answers the next <paramref name="count"/> requests with a broken body; nothing is applied.</summary>
@@ -81,7 +85,7 @@ public sealed class EmulatorFaults
     /// <param name="operation">Only requests of this operation, or any.</param>
     /// <returns>This instance.</returns>
     public EmulatorFaults DropNextResponses(int count, string? operation = null) =>
-        Add(new EmulatorFault { Operation = operation, Remaining = count, Drop = true });
+        Add(new EmulatorFault { Operation = operation, Remaining = count, DropsResponse = true });
 
     /// <summary>
     /// Holds the next <paramref name="count"/> answers for <see cref="StallDuration"/> so that the client times out, and
@@ -155,8 +159,38 @@ public sealed class EmulatorFaults
         }
     }
 
-    internal EmulatorFault? Take(string operation)
+    /// <summary>
+    /// Takes the fault for the request an emulator is about to answer: the first queued fault for
+    /// <paramref name="operation"/> (or for any operation), in the order faults were queued, and counts one of its
+    /// requests off; when none is queued, the random injection's draw, if <see cref="InjectRandomly"/> is on. The
+    /// kit's emulators call it once per request; an emulator of your own calls it the same way, to serve these faults.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// Wait <see cref="Latency"/> first, by the emulator's clock and cut short by the request's cancellation. Then
+    /// apply the fault, or answer normally when there is none:
+    /// </para>
+    /// <list type="bullet">
+    /// <item><description><see cref="EmulatorFault.Status"/>: answer with that status, as the provider or a proxy in front of it would; change nothing.</description></item>
+    /// <item><description><see cref="EmulatorFault.ProviderCode"/>: answer with the provider's error for that code and <see cref="EmulatorFault.ProviderMessage"/>; change nothing.</description></item>
+    /// <item><description><see cref="EmulatorFault.Malformed"/>: answer with the broken body that <see cref="MalformedBody"/> names, in the provider's terms; change nothing.</description></item>
+    /// <item><description><see cref="EmulatorFault.DropsResponse"/>: apply the request, then fail it as a reset connection (an <see cref="HttpRequestException"/> with <see cref="HttpRequestError.ResponseEnded"/>) instead of answering.</description></item>
+    /// <item><description><see cref="EmulatorFaultKind.ResetBeforeCommit"/>: change nothing, and fail the request as a reset connection.</description></item>
+    /// <item><description><see cref="EmulatorFaultKind.ConnectionRefused"/>: change nothing, and fail the request as a refused connection (<see cref="HttpRequestError.ConnectionError"/>), which tells the client it was never sent.</description></item>
+    /// <item><description>
+    /// The timeout kinds: hold the answer for <see cref="StallDuration"/> by the emulator's clock, not cut short by the
+    /// client going away, while the client gets no answer. <see cref="EmulatorFaultKind.TimeoutBeforeCommit"/> changes
+    /// nothing; <see cref="EmulatorFaultKind.TimeoutWithLateCommit"/> applies the request once the hold is over;
+    /// <see cref="EmulatorFaultKind.TimeoutAfterCommit"/> applies it before the hold.
+    /// </description></item>
+    /// </list>
+    /// <para>Thread-safe: concurrent requests never take the same queued request twice.</para>
+    /// </remarks>
+    /// <param name="operation">The operation of the request, as the emulator names it (the name faults are queued under).</param>
+    /// <returns>The fault to apply, or <see langword="null"/> to answer normally.</returns>
+    public EmulatorFault? TakeNext(string operation)
     {
+        ArgumentNullException.ThrowIfNull(operation);
         lock (_lock)
         {
             var fault = _pending.FirstOrDefault(f => f.Remaining > 0 && f.Matches(operation));
@@ -203,10 +237,10 @@ public sealed class EmulatorFaults
             Counts[kind] = Counts.GetValueOrDefault(kind) + 1;
             return kind switch
             {
-                EmulatorFaultKind.ServerError => new EmulatorFault { Operation = null, Remaining = 0, Status = System.Net.HttpStatusCode.ServiceUnavailable },
-                EmulatorFaultKind.RateLimited => new EmulatorFault { Operation = null, Remaining = 0, Status = System.Net.HttpStatusCode.TooManyRequests },
-                EmulatorFaultKind.ResetAfterCommit => new EmulatorFault { Operation = null, Remaining = 0, Drop = true },
-                _ => new EmulatorFault { Operation = null, Remaining = 0, Kind = kind },
+                EmulatorFaultKind.ServerError => new EmulatorFault { Operation = operation, Status = HttpStatusCode.ServiceUnavailable },
+                EmulatorFaultKind.RateLimited => new EmulatorFault { Operation = operation, Status = HttpStatusCode.TooManyRequests },
+                EmulatorFaultKind.ResetAfterCommit => new EmulatorFault { Operation = operation, DropsResponse = true },
+                _ => new EmulatorFault { Operation = operation, Kind = kind },
             };
         }
     }

@@ -205,7 +205,7 @@ public abstract class ProviderEmulator
             return EmulatorResponse.Json("""{"error":"not found"}""", HttpStatusCode.NotFound);
         }
 
-        var fault = Faults.Take(call.Operation);
+        var fault = Faults.TakeNext(call.Operation);
         switch (fault?.Kind)
         {
             case EmulatorFaultKind.ConnectionRefused:
@@ -223,7 +223,7 @@ public abstract class ProviderEmulator
                 var committed = await DispatchAsync(call, CancellationToken.None).ConfigureAwait(false);
                 await Task.Delay(Faults.StallDuration, TimeProvider, CancellationToken.None).ConfigureAwait(false);
                 return committed;
-            case null when fault is { Drop: false }:
+            case null when fault is { DropsResponse: false }:
                 return Injected(call, fault);
             default:
                 break;
@@ -244,7 +244,7 @@ public abstract class ProviderEmulator
             }
         }
 
-        response.Drop = fault is { Drop: true };
+        response.Drop = fault is { DropsResponse: true };
         return response;
     }
 
@@ -285,9 +285,9 @@ public abstract class ProviderEmulator
             };
         }
 
-        if (fault.Code is { } code)
+        if (fault.ProviderCode is { } code)
         {
-            return Error(call, code, fault.Message ?? "Injected failure");
+            return Error(call, code, fault.ProviderMessage ?? "Injected failure");
         }
 
         var success = SuccessJson(call, "null");
