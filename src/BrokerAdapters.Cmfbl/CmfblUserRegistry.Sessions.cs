@@ -113,7 +113,7 @@ internal sealed partial class CmfblUserRegistry
         var wire = answer.Read();
 
         // The switched-to side lives in the associated company: the session's next calls name it in companyId.
-        var companyId = UnmappedText(wire, "associationCompanyId") ?? session.CompanyId;
+        var companyId = WireJson.UnmappedText(wire, "associationCompanyId") ?? session.CompanyId;
         return ToSession(wire, companyId, session, answer.Call, answer.Status);
     }
 
@@ -230,7 +230,7 @@ internal sealed partial class CmfblUserRegistry
     /// </summary>
     private CmfblCustomerSession ToSession(CmfblCustomer wire, string companyId, CmfblCustomerSession? previous, ProviderCall call, HttpStatusCode status)
     {
-        var token = UnmappedText(wire, "token");
+        var token = WireJson.UnmappedText(wire, "token");
         if (string.IsNullOrEmpty(token))
         {
             throw ProviderErrors.Protocol(call, "the answer carries no customer token.", status);
@@ -244,7 +244,7 @@ internal sealed partial class CmfblUserRegistry
         };
         var accounts = AccountsOf(wire, mode, call, status);
         var customer = previous is not null && string.IsNullOrWhiteSpace(wire.Id) ? previous.Customer : ToCustomer(wire, call, status);
-        var refresh = UnmappedText(wire, "rToken");
+        var refresh = WireJson.UnmappedText(wire, "rToken");
         return new CmfblCustomerSession(customer, token, companyId)
         {
             RefreshToken = string.IsNullOrEmpty(refresh) ? null : refresh,
@@ -256,7 +256,7 @@ internal sealed partial class CmfblUserRegistry
     /// <summary>The side an answer is on: its company type, else its customer type (0 real, 1 demo, 2 guest).</summary>
     private static CmfblAccountMode? ModeOf(CmfblCustomer wire)
     {
-        switch (UnmappedText(wire, "companyType")?.Trim().ToUpperInvariant())
+        switch (WireJson.UnmappedText(wire, "companyType")?.Trim().ToUpperInvariant())
         {
             case "REAL":
                 return CmfblAccountMode.Real;
@@ -264,8 +264,8 @@ internal sealed partial class CmfblUserRegistry
                 return CmfblAccountMode.Demo;
         }
 
-        return WireJson.UnmappedToken(wire, "type") is JValue { Type: JTokenType.Integer } code
-            ? (long)code switch
+        return wire.Unmapped.TryGetValue("type", out var type) && type is long code
+            ? code switch
             {
                 0 => CmfblAccountMode.Real,
                 1 => CmfblAccountMode.Demo,
@@ -407,8 +407,4 @@ internal sealed partial class CmfblUserRegistry
             throw ProviderErrors.Protocol(call, $"the answer's {name} does not have the expected shape ({ex.GetType().Name}).", status, ex);
         }
     }
-
-    /// <summary>A text (or integer) member that the customer type does not declare, e.g. the session's tokens.</summary>
-    private static string? UnmappedText(CmfblCustomer wire, string name) =>
-        ScalarText(WireJson.UnmappedToken(wire, name));
 }

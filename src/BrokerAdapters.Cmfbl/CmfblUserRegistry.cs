@@ -511,10 +511,12 @@ internal sealed partial class CmfblUserRegistry : ICmfblUserRegistry, IDisposabl
     /// <summary>A text member of the login answer that the customer type does not declare (the session tokens).</summary>
     private static string? LoginText(CmfblAnswer<CmfblCustomer> answer, CmfblCustomer wire, string name)
     {
-        var member = answer.Value is null
-            ? (answer.Tree as JObject)?[name]
-            : WireJson.UnmappedToken(wire, name);
-        return member?.Type == JTokenType.String ? (string?)member : null;
+        if (answer.Value is not null)
+        {
+            return wire.Unmapped.TryGetValue(name, out var member) ? member as string : null;
+        }
+
+        return (answer.Tree as JObject)?[name] is JValue { Type: JTokenType.String } text ? (string?)text : null;
     }
 
     private static string? ScalarText(JToken? token) =>

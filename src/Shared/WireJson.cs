@@ -227,10 +227,19 @@ internal static class WireJson
         _ => Convert.ToString(value, CultureInfo.InvariantCulture),
     };
 
-    /// <summary>An undeclared member as a <see cref="JToken"/> (<see langword="null"/> when absent).</summary>
-    public static JToken? UnmappedToken(IUnmappedMembers wire, string name) =>
-        !wire.Unmapped.TryGetValue(name, out var value) ? null
-        : value as JToken ?? (value is null ? JValue.CreateNull() : new JValue(value));
+    /// <summary>
+    /// An undeclared member as text: a non-empty string, or an integer written invariantly (ids are numbers on the
+    /// wire); <see langword="null"/> when it is absent, empty or anything else.
+    /// </summary>
+    public static string? UnmappedText(IUnmappedMembers wire, string name) =>
+        wire.Unmapped.TryGetValue(name, out var value)
+            ? value switch
+            {
+                string { Length: > 0 } text => text,
+                long or System.Numerics.BigInteger => Convert.ToString(value, CultureInfo.InvariantCulture),
+                _ => null,
+            }
+            : null;
 
     /// <summary>
     /// Builds <see cref="Customer.Extra"/> from the members a DTO did not map, leaving out secrets, in ordinal order of
