@@ -36,8 +36,7 @@ internal static class LoginCommand
                 if (host.Registry is ICmfblUserRegistry cmfbl)
                 {
                     var session = await cmfbl.SignInAsync(credentials, cancellationToken).ConfigureAwait(false);
-                    context.Output.Redactor.Add(session.ClientToken);
-                    context.Output.Redactor.Add(session.RefreshToken);
+                    context.Output.Redactor.Add(session);
                     await WriteAsync(context, LoginDocument.From(session), session.Customer, session.RefreshToken is not null, cancellationToken)
                         .ConfigureAwait(false);
                     if (!context.Output.Json)

@@ -37,14 +37,12 @@ internal static class ResetDemoCommand
                 }
 
                 var session = await cmfbl.SignInAsync(new CustomerCredentials(login, secret ?? string.Empty), cancellationToken).ConfigureAwait(false);
-                context.Output.Redactor.Add(session.ClientToken);
-                context.Output.Redactor.Add(session.RefreshToken);
+                context.Output.Redactor.Add(session);
                 var switched = session.Mode != CmfblAccountMode.Demo;
                 if (switched)
                 {
                     session = await cmfbl.SwitchAccountAsync(session, cancellationToken).ConfigureAwait(false);
-                    context.Output.Redactor.Add(session.ClientToken);
-                    context.Output.Redactor.Add(session.RefreshToken);
+                    context.Output.Redactor.Add(session);
                 }
 
                 await cmfbl.ResetDemoAccountAsync(session, cancellationToken).ConfigureAwait(false);

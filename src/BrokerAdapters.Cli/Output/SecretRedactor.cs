@@ -38,6 +38,15 @@ internal sealed partial class SecretRedactor
         }
     }
 
+    /// <summary>Registers the tokens of a CMFBL customer session.</summary>
+    /// <param name="session">The session.</param>
+    public void Add(Cmfbl.CmfblCustomerSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        Add(session.ClientToken);
+        Add(session.RefreshToken);
+    }
+
     /// <summary>
     /// Registers a password the user gave, or the <c>user:password</c> of a configured URL: masked whatever its length.
     /// From 8 characters on it is masked wherever it occurs, like any secret; a shorter one only where it is a whole
